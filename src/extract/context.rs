@@ -1,0 +1,1597 @@
+//! Reading one candidate in its context: scale, unit, range, hedge, change, and the
+//! rules that say a number is not a quantity at all.
+
+use super::Extractor;
+use super::lexer::{
+    Tok, TokKind, at_line_start, char_at, char_before, lower, next_tok, skip_inline_space,
+    toks_before,
+};
+use super::number::{NumCore, Skip, parse_digits, parse_glyph};
+use super::words::{self, parse_words};
+use crate::interval::{self, DEFAULT_HEDGE_TOLERANCE};
+use crate::model::{Change, Interval, NotAClaim, Notation, NumberKind, Qualifier, Quantity, Span};
+
+pub enum Outcome {
+    Found(Box<Quantity>),
+    SkipTo(usize),
+}
+
+pub struct Reader<'a> {
+    ex: &'a Extractor,
+    text: &'a str,
+}
+
+/// A number with its scale, currency and unit, before range and hedge.
+#[derive(Debug, Clone)]
+struct Measured {
+    core: NumCore,
+    /// Start including a currency symbol or minus sign.
+    start: usize,
+    /// End including scale and unit.
+    end: usize,
+    scaled: bool,
+    unit: Option<usize>,
+    unit_span: Option<Span>,
+    kind: NumberKind,
+    vague: Option<Interval>,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words after which a number names a thing rather than counts it ("page 3").
+const REFERENCE_NOUNS: &[&str] = &[
+    "page",
+    "pages",
+    "pp",
+    "p",
+    "chapter",
+    "section",
+    "figure",
+    "fig",
+    "table",
+    "volume",
+    "vol",
+    "issue",
+    "no",
+    "number",
+    "item",
+    "step",
+    "route",
+    "room",
+    "version",
+    "v",
+    "episode",
+    "season",
+    "article",
+    "rule",
+    "paragraph",
+    "verse",
+    "line",
+    "appendix",
+    "eq",
+    "equation",
+    "ref",
+    "note",
+    "exhibit",
+    "level",
+    "grade",
+    "phase",
+    "gate",
+    "platform",
+    "highway",
+    "interstate",
+    "flight",
+];
+
+/// Capitalized words that start a sentence or a hedge and so do not make a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "by",
+    "since",
+    "about",
+    "around",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "some",
+    "only",
+    "just",
+    "all",
+    "the",
+    "from",
+    "to",
+    "between",
+    "after",
+    "before",
+    "during",
+    "until",
+    "of",
+    "with",
+    "for",
+    "and",
+    "or",
+    "but",
+    "roughly",
+    "approximately",
+    "at",
+    "than",
+    "more",
+    "less",
+    "fewer",
+    "up",
+    "down",
+    "another",
+    "another",
+    "those",
+    "these",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "with",
+    "within",
+    "across",
+    "per",
+    "each",
+    "every",
+    "nearly",
+    "exactly",
+    "almost",
+    "estimated",
+    "an",
+    "a",
+    "top",
+    "least",
+    "most",
+    "ages",
+    "aged",
+    "age",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "be",
+    "been",
+    "gets",
+    "got",
+    "get",
+    "by",
+    "as",
+    "if",
+    "when",
+    "then",
+    "once",
+    "around",
+    "circa",
+    "some",
+    "like",
+    "ca",
+    "approx",
+];
+
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "during", "of", "year", "the", "early", "late",
+    "mid", "circa", "before", "after", "between", "and", "to", "through", "summer", "winter",
+    "spring", "autumn", "fall", "fiscal", "fy", "season", "class",
+];
+
+/// Nouns that commonly follow a year used as a modifier ("the 2017 paper").
+const YEAR_MODIFIED: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "the",
+    "a",
+    "when",
+    "as",
+    "with",
+    "for",
+    "at",
+    "in",
+    "on",
+    "by",
+    "was",
+    "is",
+    "were",
+    "after",
+    "before",
+    "season",
+    "election",
+    "elections",
+    "census",
+    "budget",
+    "paper",
+    "olympics",
+    "world",
+    "study",
+    "survey",
+    "report",
+    "edition",
+    "version",
+    "model",
+    "campaign",
+    "championship",
+    "cup",
+    "games",
+    "film",
+    "album",
+    "book",
+    "article",
+    "release",
+    "presidential",
+    "general",
+    "midterm",
+    "midterms",
+    "fiscal",
+    "financial",
+    "annual",
+    "until",
+    "through",
+    "onwards",
+    "onward",
+    "levels",
+    "level",
+    "figures",
+    "figure",
+    "peak",
+    "high",
+    "low",
+    "crisis",
+    "recession",
+    "pandemic",
+    "attack",
+    "attacks",
+    "law",
+    "act",
+    "rules",
+    "data",
+    "estimate",
+    "estimates",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "that",
+    "this",
+    "which",
+    "gets",
+    "got",
+    "saw",
+    "brought",
+    "has",
+    "had",
+];
+
+const HEDGES: &[(&str, Qualifier)] = &[
+    ("on the order of", Qualifier::OrderOfMagnitude),
+    ("in the order of", Qualifier::OrderOfMagnitude),
+    ("of the order of", Qualifier::OrderOfMagnitude),
+    ("order of", Qualifier::OrderOfMagnitude),
+    ("just under", Qualifier::LessThan),
+    ("just over", Qualifier::MoreThan),
+    ("just above", Qualifier::MoreThan),
+    ("just below", Qualifier::LessThan),
+    ("more than", Qualifier::MoreThan),
+    ("greater than", Qualifier::MoreThan),
+    ("larger than", Qualifier::MoreThan),
+    ("higher than", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("upward of", Qualifier::MoreThan),
+    ("north of", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("above", Qualifier::MoreThan),
+    ("exceeding", Qualifier::MoreThan),
+    ("at least", Qualifier::AtLeast),
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("not less than", Qualifier::AtLeast),
+    ("a minimum of", Qualifier::AtLeast),
+    ("minimum of", Qualifier::AtLeast),
+    ("less than", Qualifier::LessThan),
+    ("lower than", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
+    ("at most", Qualifier::AtMost),
+    ("up to", Qualifier::AtMost),
+    ("no more than", Qualifier::AtMost),
+    ("not more than", Qualifier::AtMost),
+    ("as many as", Qualifier::AtMost),
+    ("as much as", Qualifier::AtMost),
+    ("a maximum of", Qualifier::AtMost),
+    ("maximum of", Qualifier::AtMost),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("close to", Qualifier::Nearly),
+    ("about", Qualifier::Approx),
+    ("around", Qualifier::Approx),
+    ("roughly", Qualifier::Approx),
+    ("approximately", Qualifier::Approx),
+    ("approx", Qualifier::Approx),
+    ("an estimated", Qualifier::Approx),
+    ("estimated", Qualifier::Approx),
+    ("some", Qualifier::Approx),
+    ("circa", Qualifier::Approx),
+    ("ca", Qualifier::Approx),
+    ("c", Qualifier::Approx),
+    ("approaching", Qualifier::Nearly),
+];
+
+const UP_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "growing",
+    "gained",
+    "gain",
+    "gains",
+    "climbed",
+    "climb",
+    "climbs",
+    "jumped",
+    "jump",
+    "jumps",
+    "surged",
+    "surge",
+    "surges",
+    "soared",
+    "soar",
+    "soars",
+    "up",
+    "higher",
+    "advanced",
+    "advances",
+    "added",
+    "adds",
+    "boosted",
+    "raised",
+    "raises",
+    "expanded",
+    "rallied",
+    "spiked",
+    "doubled",
+    "tripled",
+    "improved",
+];
+
+const DOWN_WORDS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "dropped",
+    "drop",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "decreased",
+    "decrease",
+    "decreases",
+    "slid",
+    "slide",
+    "slides",
+    "slipped",
+    "slip",
+    "plunged",
+    "plunge",
+    "plummeted",
+    "tumbled",
+    "down",
+    "lower",
+    "lost",
+    "loses",
+    "lose",
+    "shed",
+    "sheds",
+    "cut",
+    "cuts",
+    "reduced",
+    "reduce",
+    "shrank",
+    "shrink",
+    "sank",
+    "dipped",
+    "dip",
+    "eased",
+    "slumped",
+    "slump",
+    "contracted",
+    "halved",
+    "tumbling",
+    "sliding",
+    "dropping",
+    "declining",
+    "decreasing",
+];
+
+const UP_NOUNS: &[&str] = &[
+    "increase",
+    "rise",
+    "gain",
+    "jump",
+    "growth",
+    "hike",
+    "higher",
+    "up",
+    "more",
+    "surge",
+    "boost",
+    "climb",
+    "increases",
+    "rises",
+    "gains",
+    "jumps",
+];
+const DOWN_NOUNS: &[&str] = &[
+    "decrease",
+    "drop",
+    "decline",
+    "fall",
+    "cut",
+    "lower",
+    "down",
+    "less",
+    "reduction",
+    "loss",
+    "slump",
+    "dip",
+    "cuts",
+    "drops",
+    "declines",
+    "falls",
+    "losses",
+    "fewer",
+];
+
+/// Unit surfaces that are also common English words: only a unit when no word follows.
+const WORDLIKE_UNITS: &[&str] = &[
+    "in", "a", "an", "at", "s", "t", "h", "per", "pt", "yr", "d", "l", "g", "m", "ms", "mi",
+];
+
+impl<'a> Reader<'a> {
+    pub fn new(ex: &'a Extractor, text: &'a str) -> Self {
+        Reader { ex, text }
+    }
+
+    fn word_after(&self, pos: usize) -> Option<(Tok, String)> {
+        let t = next_tok(self.text, pos)?;
+        if t.newline_before || t.kind != TokKind::Word {
+            return None;
+        }
+        Some((t, lower(self.text, &t)))
+    }
+
+    /// The next token after `pos` if it is on the same line.
+    fn tok_after(&self, pos: usize) -> Option<Tok> {
+        next_tok(self.text, pos).filter(|t| !t.newline_before)
+    }
+
+    fn prev_word(&self, pos: usize) -> Option<(Tok, String)> {
+        let toks = toks_before(self.text, pos, 1);
+        let t = *toks.last()?;
+        (t.kind == TokKind::Word).then(|| (t, lower(self.text, &t)))
+    }
+
+    pub fn read_at(&self, cand: usize, is_digit: bool) -> Outcome {
+        let text = self.text;
+        let measured = if is_digit {
+            match self.read_digits(cand) {
+                Ok(m) => m,
+                Err(end) => return Outcome::SkipTo(end),
+            }
+        } else {
+            match self.read_words(cand) {
+                Ok(m) => m,
+                Err(end) => return Outcome::SkipTo(end),
+            }
+        };
+        let Some(mut m) = measured else {
+            return Outcome::SkipTo(skip_token(text, cand));
+        };
+
+        // A range continuation: "10–20", "3 to 5 million", "between 10 and 20".
+        let before = toks_before(text, m.start, 6);
+        let before_words: Vec<String> = before.iter().map(|t| lower(text, t)).collect();
+        let prev = before_words.last().map(String::as_str);
+        let range_intro = matches!(prev, Some("between" | "from"));
+        let mut second: Option<Measured> = None;
+        if m.kind == NumberKind::Cardinal || m.kind == NumberKind::Year {
+            second = self.range_end(&m, prev == Some("between"), range_intro);
+        }
+        let mut start = m.start;
+        let mut qualifier = Qualifier::Exact;
+        let mut hedge: Option<String> = None;
+        let mut interval_override: Option<Interval> = None;
+
+        if let Some(mut s) = second.take() {
+            // "3 to 5 million": the first number takes the second's scale and unit.
+            if !m.scaled && s.scaled && m.unit.is_none() {
+                let f = s.core.value / s.core.value.max(f64::MIN_POSITIVE);
+                let _ = f;
+                let scale = scale_of(&s);
+                if m.core.value * scale <= s.core.value * 1.0001 {
+                    m.core.value *= scale;
+                    m.core.half_unit *= scale;
+                }
+            }
+            if m.unit.is_none() {
+                m.unit = s.unit;
+            }
+            if s.unit.is_none() {
+                s.unit = m.unit;
+                s.unit_span = m.unit_span;
+            }
+            let lo = m.core.value.min(s.core.value);
+            let hi = m.core.value.max(s.core.value);
+            // The writer chose the endpoints: a range is [low, high] as written.
+            interval_override = Some(Interval::closed(lo, hi));
+            qualifier = Qualifier::Range;
+            if range_intro {
+                start = before.last().map_or(start, |t| t.start);
+            }
+            m.unit_span = m.unit_span.or(s.unit_span);
+            m.end = s.end;
+            m.kind = NumberKind::Cardinal;
+        }
+
+        // The hedge or bound before the number.
+        if qualifier != Qualifier::Range {
+            if let Some((q, hstart, htext)) = self.hedge_before(m.start) {
+                qualifier = q;
+                hedge = Some(htext);
+                start = hstart;
+            } else if m.core.bare_power {
+                qualifier = Qualifier::OrderOfMagnitude;
+            }
+            // "500+" and "10,000 or more": bounds written after the number.
+            if let Some((q, end)) = self.bound_after(m.end) {
+                if qualifier == Qualifier::Exact {
+                    qualifier = q;
+                }
+                m.end = end;
+            }
+        }
+        if let Some(v) = m.vague {
+            if qualifier == Qualifier::Exact {
+                qualifier = Qualifier::Vague;
+            }
+            interval_override.get_or_insert(v);
+        }
+
+        let is_year = m.kind == NumberKind::Year;
+        if is_year && m.vague.is_none() {
+            // A calendar year names one year, not 2016.5–2017.5.
+            m.core.half_unit = 0.0;
+        }
+        let interval = interval_override.unwrap_or_else(|| {
+            interval::reading(
+                m.core.value,
+                m.core.half_unit,
+                qualifier,
+                DEFAULT_HEDGE_TOLERANCE,
+                is_year,
+            )
+        });
+        let value = if qualifier == Qualifier::Range || qualifier == Qualifier::Vague {
+            if interval.low > 0.0 && interval.high.is_finite() && qualifier == Qualifier::Vague {
+                interval.low
+            } else {
+                (interval.low + interval.high) / 2.0
+            }
+        } else {
+            m.core.value
+        };
+        let change = self.change_around(start, m.end);
+        let not_a_claim = self.relative_time(&m);
+        let (unit, unit_text) = match (m.unit, m.unit_span) {
+            (Some(u), Some(sp)) => (
+                Some(self.ex.units.unit(u).id.clone()),
+                Some(sp.slice(text).to_string()),
+            ),
+            (Some(u), None) => (Some(self.ex.units.unit(u).id.clone()), None),
+            _ => (None, None),
+        };
+        let (unit, unit_text) = match m.kind {
+            NumberKind::Multiplier => (None, unit_text),
+            _ => (unit, unit_text),
+        };
+        Outcome::Found(Box::new(Quantity {
+            span: Span::new(start, m.end),
+            value_span: Span::new(m.start, m.end),
+            value,
+            interval,
+            half_unit: m.core.half_unit,
+            qualifier,
+            hedge,
+            kind: m.kind,
+            unit,
+            unit_text,
+            unit_span: m.unit_span,
+            change,
+            notation: if m.vague.is_some() {
+                Notation::Vague
+            } else {
+                m.core.notation
+            },
+            not_a_claim,
+        }))
+    }
+
+    /// Digits at `cand`, with everything attached to them. `Err(end)` skips to `end`.
+    fn read_digits(&self, cand: usize) -> Result<Option<Measured>, usize> {
+        let text = self.text;
+        let core = match parse_digits(text, cand) {
+            Ok(Some(c)) => c,
+            Ok(None) => return Ok(None),
+            Err(Skip::Dotted { end }) => return Err(end),
+        };
+        let mut start = cand;
+        let mut currency: Option<usize> = None;
+        if let Some((cstart, unit)) = self.ex.units.currency_prefix_before(text, cand) {
+            currency = Some(unit);
+            start = cstart;
+        }
+        let mut core = core;
+        // A minus sign that is not a hyphen inside a name or a range.
+        if let Some(c) = char_before(text, start)
+            && (c == '-' || c == '−')
+        {
+            let before_sign = char_before(text, start - c.len_utf8());
+            if before_sign.is_none_or(|b| b.is_whitespace() || "(=[:;,/".contains(b)) {
+                start -= c.len_utf8();
+                core.value = -core.value;
+            } else if before_sign.is_some_and(|b| b.is_alphabetic()) {
+                // GPT-3, COVID-19, top-5, ILSVRC-2012
+                return Err(self.skip_name_tail(core.end));
+            }
+        }
+        if currency.is_none()
+            && let Some(c) = char_before(text, start)
+        {
+            if c.is_alphabetic() || c == '_' || c == '#' || c == '@' || c == '/' {
+                return Err(self.skip_name_tail(core.end));
+            }
+            // "10:30", "3.14.1"
+            if c == ':' && char_before(text, start - 1).is_some_and(|b| b.is_ascii_digit()) {
+                return Err(core.end);
+            }
+        }
+        let after = char_at(text, core.end);
+        // Times of day: "10:30", "5pm", "5 p.m."
+        if after == Some(':') && text[core.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            let mut e = core.end + 1;
+            while text[e..].starts_with(|c: char| c.is_ascii_digit() || c == ':') {
+                e += 1;
+            }
+            return Err(e);
+        }
+        if let Some((t, w)) = self.word_after(core.end)
+            && matches!(w.as_str(), "am" | "pm" | "a.m" | "p.m" | "a" | "p")
+            && (w.len() == 2 || text[t.end..].starts_with(".m"))
+            && core.value <= 12.0
+        {
+            return Err(t.end);
+        }
+        // Phone numbers and ISO dates: 555-123-4567, 2020-12-08
+        if after == Some('-') && core.plain_integer {
+            let p = core.end + 1;
+            let e = p + text[p..].bytes().take_while(u8::is_ascii_digit).count();
+            if e > p
+                && text[e..].starts_with('-')
+                && text[e + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                let mut end = e + 1;
+                while text[end..].starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+                    end += 1;
+                }
+                return Err(end);
+            }
+        }
+        // List markers "1. ", "2) " at the start of a line; citations "[1]".
+        if core.plain_integer && at_line_start(text, start) && core.value < 1000.0 {
+            let rest = &text[core.end..];
+            if (rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with(".\t"))
+                || rest == "."
+                || rest.starts_with(".\n")
+            {
+                return Err(core.end + 1);
+            }
+        }
+        // Citations "[1]" and enumerators "(2)".
+        let bracketed = matches!(
+            (char_before(text, start), after),
+            (Some('['), Some(']')) | (Some('('), Some(')'))
+        );
+        if bracketed && core.plain_integer && core.digit_count <= 2 {
+            return Err(core.end + 1);
+        }
+        // Names and references: "Boeing 747", "page 3", "Table 2".
+        if core.plain_integer
+            && currency.is_none()
+            && let Some((pt, pw)) = self.prev_word(start)
+            && !pt.newline_before
+        {
+            let bare = pw.trim_end_matches('.');
+            if REFERENCE_NOUNS.contains(&bare) && !self.followed_by_unit_or_scale(core.end) {
+                return Err(core.end);
+            }
+            let ptext = pt.text(text);
+            let capitalized = ptext.chars().next().is_some_and(char::is_uppercase);
+            if capitalized
+                && !FUNCTION_WORDS.contains(&bare)
+                && !MONTHS.contains(&bare)
+                && !self.sentence_initial(pt.start)
+                && self.ex.units.match_at(text, pt.start).is_none()
+                && !self.followed_by_unit_or_scale(core.end)
+                && text[pt.end..start].chars().all(|c| c == ' ')
+            {
+                return Err(self.skip_name_tail(core.end));
+            }
+            // "March 13": a day of the month.
+            if MONTHS.contains(&bare) && core.value <= 31.0 && core.digit_count <= 2 {
+                return Err(core.end);
+            }
+        }
+        // "13 March"
+        if core.plain_integer
+            && core.digit_count <= 2
+            && let Some((_, w)) = self.word_after(core.end)
+            && MONTHS.contains(&w.as_str())
+            && text[core.end..].starts_with(' ')
+        {
+            return Err(core.end);
+        }
+
+        let mut m = Measured {
+            core,
+            start,
+            end: core.end,
+            scaled: false,
+            unit: currency,
+            unit_span: currency.map(|_| Span::new(start, cand)),
+            kind: NumberKind::Cardinal,
+            vague: None,
+        };
+        // Letters glued to the digits: ordinal suffix, decade, multiplier, scale, unit.
+        if let Some(c) = after
+            && c.is_alphabetic()
+        {
+            let word_end = core.end
+                + text[core.end..]
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(text.len() - core.end, |(i, _)| i);
+            let suffix = &text[core.end..word_end];
+            let lower_suffix = suffix.to_ascii_lowercase();
+            if core.plain_integer && matches!(lower_suffix.as_str(), "st" | "nd" | "rd" | "th") {
+                m.kind = NumberKind::Ordinal;
+                m.end = word_end;
+                return Ok(Some(m));
+            }
+            if core.plain_integer && suffix == "s" {
+                if core.digit_count == 4 && core.value % 10.0 == 0.0 {
+                    m.kind = NumberKind::Year;
+                    m.end = word_end;
+                    m.vague = Some(Interval::half_open(core.value, core.value + 10.0));
+                    return Ok(Some(m));
+                }
+                return Err(word_end);
+            }
+            if matches!(suffix, "x" | "X") {
+                m.kind = NumberKind::Multiplier;
+                m.end = word_end;
+                m.unit_span = Some(Span::new(core.end, word_end));
+                return Ok(Some(m));
+            }
+            if let Some(f) = words::scale_abbrev(suffix) {
+                // "1.2m": million after money or before a counted noun; otherwise metres.
+                let metre_reading = suffix == "m"
+                    && currency.is_none()
+                    && (core.plain_integer || !self.next_is_plain_word(word_end));
+                if !metre_reading {
+                    m.core.value *= f;
+                    m.core.half_unit *= f;
+                    m.scaled = true;
+                    m.end = word_end;
+                }
+            }
+            if !m.scaled
+                && let Some(u) = self.ex.units.match_at(text, core.end)
+            {
+                m.unit = Some(u.unit);
+                m.unit_span = Some(Span::new(core.end, u.end));
+                m.end = u.end;
+                return Ok(Some(self.after_scale(m)));
+            }
+            if !m.scaled {
+                // "3D", "5G", "4WD": part of a name.
+                return Err(word_end);
+            }
+        }
+        // "-fold" and "5-year"
+        if after == Some('-') && !m.scaled {
+            let p = core.end + 1;
+            if text[p..].to_ascii_lowercase().starts_with("fold") {
+                m.kind = NumberKind::Multiplier;
+                m.end = p + 4;
+                m.unit_span = Some(Span::new(p, p + 4));
+                return Ok(Some(m));
+            }
+            if let Some(u) = self.ex.units.match_at(text, p)
+                && !self.ex.units.unit(u.unit).is_currency()
+            {
+                m.unit = Some(u.unit);
+                m.unit_span = Some(Span::new(p, u.end));
+                m.end = u.end;
+                return Ok(Some(m));
+            }
+        }
+        let mut m = self.after_scale(self.with_scale(m));
+        if m.kind == NumberKind::Cardinal
+            && !m.scaled
+            && m.unit.is_none()
+            && core.plain_integer
+            && core.digit_count == 4
+            && (1000.0..2200.0).contains(&core.value)
+            && self.year_context(start, m.end)
+        {
+            m.kind = NumberKind::Year;
+        }
+        Ok(Some(m))
+    }
+
+    /// Is a four-digit number at `start..end` a calendar year?
+    fn year_context(&self, start: usize, end: usize) -> bool {
+        if let Some((_, p)) = self.prev_word(start)
+            && YEAR_PREPOSITIONS.contains(&p.as_str())
+        {
+            return true;
+        }
+        match next_tok(self.text, end) {
+            Some(t) if !t.newline_before && t.kind == TokKind::Word => {
+                let raw = t.text(self.text);
+                let w = raw.to_ascii_lowercase();
+                raw.chars().next().is_some_and(char::is_uppercase)
+                    || YEAR_MODIFIED.contains(&w.as_str())
+            }
+            _ => true,
+        }
+    }
+
+    /// Number words at `cand`: vague magnitudes, multipliers, ordinals, cardinals.
+    fn read_words(&self, cand: usize) -> Result<Option<Measured>, usize> {
+        let text = self.text;
+        let Some(first) = next_tok(text, cand) else {
+            return Err(cand + 1);
+        };
+        let w = lower(text, &first);
+        // Fraction glyphs
+        if let Some(core) = parse_glyph(text, cand) {
+            let m = Measured {
+                core,
+                start: cand,
+                end: core.end,
+                scaled: false,
+                unit: None,
+                unit_span: None,
+                kind: NumberKind::Cardinal,
+                vague: None,
+            };
+            return Ok(Some(self.after_scale(m)));
+        }
+        let plain = |start: usize, end: usize, value: f64| NumCore {
+            start,
+            end,
+            value,
+            half_unit: 0.0,
+            notation: Notation::Words,
+            plain_integer: false,
+            digit_count: 0,
+            bare_power: false,
+        };
+        match w.as_str() {
+            "twice" | "thrice" => {
+                let v = if w == "twice" { 2.0 } else { 3.0 };
+                return Ok(Some(Measured {
+                    core: plain(first.start, first.end, v),
+                    start: first.start,
+                    end: first.end,
+                    scaled: false,
+                    unit: None,
+                    unit_span: Some(Span::new(first.start, first.end)),
+                    kind: NumberKind::Multiplier,
+                    vague: None,
+                }));
+            }
+            "hundreds" | "thousands" | "millions" | "billions" | "trillions" | "dozens"
+            | "tens" => {
+                return Ok(self.read_vague_plural(first));
+            }
+            "a" | "several" => {
+                if let Some(m) = self.read_few(first) {
+                    return Ok(Some(m));
+                }
+            }
+            _ => {}
+        }
+        // Ordinals ("first", "twenty-first" is read as 20 then "-first": rare, left out)
+        if let Some(v) = words::ordinal(&w) {
+            let prev = self.prev_word(first.start).map(|(_, p)| p);
+            let fraction_context = matches!(prev.as_deref(), Some("a" | "one" | "two" | "three"));
+            let is_second_time = w == "second" && prev.as_deref() != Some("the");
+            if fraction_context || is_second_time {
+                return Err(first.end);
+            }
+            return Ok(Some(Measured {
+                core: plain(first.start, first.end, v),
+                start: first.start,
+                end: first.end,
+                scaled: false,
+                unit: None,
+                unit_span: None,
+                kind: NumberKind::Ordinal,
+                vague: None,
+            }));
+        }
+        let Some(wn) = parse_words(text, cand) else {
+            return Err(first.end);
+        };
+        let core = wn.core;
+        // "one" as a pronoun: "one of the", "the one", "no one".
+        if core.end == first.end && w == "one" {
+            let next = self.word_after(first.end).map(|(_, n)| n);
+            let prev = self.prev_word(first.start).map(|(_, p)| p);
+            if matches!(
+                next.as_deref(),
+                Some("of" | "another" | "or" | "day" | "thing" | "way" | "who" | "that" | "which")
+            ) || matches!(
+                prev.as_deref(),
+                Some(
+                    "the"
+                        | "this"
+                        | "that"
+                        | "no"
+                        | "any"
+                        | "every"
+                        | "each"
+                        | "which"
+                        | "someone"
+                        | "anyone"
+                        | "last"
+                        | "another"
+                        | "only"
+                )
+            ) {
+                return Err(first.end);
+            }
+        }
+        // Hyphen glued to a letter before: "COVID-nineteen" style names are rare; skip letters glued.
+        if char_before(text, first.start).is_some_and(|c| c == '-')
+            && char_before(text, first.start - 1).is_some_and(char::is_alphabetic)
+        {
+            return Err(core.end);
+        }
+        let mut m = Measured {
+            core,
+            start: core.start,
+            end: core.end,
+            scaled: wn.last_scale > 1.0,
+            unit: None,
+            unit_span: None,
+            kind: NumberKind::Cardinal,
+            vague: None,
+        };
+        if let Some((t, n)) = self.word_after(core.end)
+            && (n == "times" || n == "fold")
+            && text[core.end..t.start]
+                .chars()
+                .all(|c| c == ' ' || c == '-')
+        {
+            m.kind = NumberKind::Multiplier;
+            m.end = t.end;
+            m.unit_span = Some(Span::new(t.start, t.end));
+            return Ok(Some(m));
+        }
+        if text[core.end..].starts_with("fold") {
+            m.kind = NumberKind::Multiplier;
+            m.end = core.end + 4;
+            return Ok(Some(m));
+        }
+        // Currency written before spelled numbers: "$ five million" is rare; skip.
+        Ok(Some(self.after_scale(self.with_scale(m))))
+    }
+
+    /// "hundreds of millions", "tens of thousands", "dozens of", "thousands of".
+    fn read_vague_plural(&self, first: Tok) -> Option<Measured> {
+        let text = self.text;
+        let magnitude = |w: &str| -> Option<f64> {
+            Some(match w {
+                "tens" => 10.0,
+                "dozens" => 12.0,
+                "hundreds" => 100.0,
+                "thousands" => 1e3,
+                "millions" => 1e6,
+                "billions" => 1e9,
+                "trillions" => 1e12,
+                _ => return None,
+            })
+        };
+        let head = magnitude(&lower(text, &first))?;
+        let mut times = 1.0;
+        let mut end = first.end;
+        let mut links = 0;
+        // Follow "of <plural>" links.
+        while let Some((of_t, of_w)) = self.word_after(end) {
+            if of_w != "of" {
+                break;
+            }
+            let Some((next_t, next_w)) = self.word_after(of_t.end) else {
+                break;
+            };
+            let Some(mult) = magnitude(&next_w).filter(|&x| x >= 100.0) else {
+                break;
+            };
+            times *= mult;
+            end = next_t.end;
+            links += 1;
+        }
+        let followed_by_of = self.word_after(end).is_some_and(|(_, w)| w == "of");
+        let many_before = self
+            .prev_word(first.start)
+            .is_some_and(|(_, w)| matches!(w.as_str(), "many" | "several" | "the" | "by"));
+        if head == 10.0 && links == 0 {
+            return None;
+        }
+        if links == 0 && !followed_by_of && !many_before {
+            return None;
+        }
+        let core = NumCore {
+            start: first.start,
+            end,
+            value: head * times,
+            half_unit: 0.0,
+            notation: Notation::Vague,
+            plain_integer: false,
+            digit_count: 0,
+            bare_power: false,
+        };
+        let m = Measured {
+            core,
+            start: first.start,
+            end,
+            scaled: true,
+            unit: None,
+            unit_span: None,
+            kind: NumberKind::Cardinal,
+            vague: Some(interval::vague_plural(head, times)),
+        };
+        Some(self.after_scale_of(m))
+    }
+
+    /// "a few million", "several thousand", "a couple of hundred".
+    fn read_few(&self, first: Tok) -> Option<Measured> {
+        let text = self.text;
+        let mut key = lower(text, &first);
+        let mut end = first.end;
+        if key == "a" {
+            let (t, w) = self.word_after(end)?;
+            if w != "few" && w != "couple" {
+                return None;
+            }
+            key = format!("a {w}");
+            end = t.end;
+            if w == "couple"
+                && let Some((t2, w2)) = self.word_after(end)
+                && w2 == "of"
+            {
+                end = t2.end;
+            }
+        }
+        let (st, sw) = self.word_after(end)?;
+        let scale = if sw == "dozen" {
+            12.0
+        } else {
+            words::scale(&sw)?
+        };
+        let iv = interval::vague_few(&key, scale)?;
+        let core = NumCore {
+            start: first.start,
+            end: st.end,
+            value: iv.low,
+            half_unit: 0.0,
+            notation: Notation::Vague,
+            plain_integer: false,
+            digit_count: 0,
+            bare_power: false,
+        };
+        let m = Measured {
+            core,
+            start: first.start,
+            end: st.end,
+            scaled: true,
+            unit: None,
+            unit_span: None,
+            kind: NumberKind::Cardinal,
+            vague: Some(iv),
+        };
+        Some(self.after_scale_of(self.with_scale(m)))
+    }
+
+    /// Scale words after the number: "86 billion", "£600m", "1.5 mn".
+    fn with_scale(&self, mut m: Measured) -> Measured {
+        let text = self.text;
+        while let Some(t) = self.tok_after(m.end) {
+            if t.kind != TokKind::Word
+                || !text[m.end..t.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{a0}')
+            {
+                break;
+            }
+            let raw = t.text(text);
+            let w = raw.to_ascii_lowercase();
+            let f = if let Some(f) = words::scale(&w) {
+                // "hundred" after digits only directly: "3 hundred"
+                f
+            } else if w == "dozen" {
+                12.0
+            } else if let Some(f) = words::scale_abbrev(raw) {
+                // "5 m" is metres unless money precedes; "5 k" is rare but thousands.
+                let money = m.unit.is_some_and(|u| self.ex.units.unit(u).is_currency());
+                if raw == "m" && !money {
+                    break;
+                }
+                if (raw == "b" || raw == "B" || raw == "T" || raw == "M") && !money {
+                    break;
+                }
+                f
+            } else {
+                break;
+            };
+            m.core.value *= f;
+            m.core.half_unit *= f;
+            m.scaled = true;
+            m.end = t.end;
+        }
+        m
+    }
+
+    /// The unit after a number (and its scale): "5 km", "19 per cent", "$5 million dollars".
+    fn after_scale(&self, mut m: Measured) -> Measured {
+        let text = self.text;
+        if m.unit.is_some() && m.unit_span.is_some_and(|s| s.end > m.core.end) {
+            return self.after_unit(m);
+        }
+        let p = skip_inline_space(text, m.end);
+        if p - m.end > 2 {
+            return m;
+        }
+        let money_already = m.unit.is_some();
+        if let Some(u) = self.ex.units.match_at(text, p) {
+            let surface = &text[p..u.end];
+            let wordlike = WORDLIKE_UNITS.contains(&surface.to_ascii_lowercase().as_str());
+            let word_follows = self.next_is_plain_word(u.end);
+            let glued = p == m.end;
+            let ok = if wordlike {
+                glued || !word_follows
+            } else {
+                true
+            };
+            // "£5 million pounds" keeps the symbol's currency; a second currency is not added.
+            // A number that already has money keeps it ("£5 million pounds").
+            if ok && !money_already {
+                m.unit = Some(u.unit);
+                m.unit_span = Some(Span::new(p, u.end));
+                m.end = u.end;
+            }
+        }
+        self.after_unit(m)
+    }
+
+    /// After a vague magnitude, the unit may follow "of": "hundreds of millions of neurons".
+    fn after_scale_of(&self, m: Measured) -> Measured {
+        let text = self.text;
+        if let Some((of_t, w)) = self.word_after(m.end)
+            && w == "of"
+        {
+            let p = skip_inline_space(text, of_t.end);
+            if let Some(u) = self.ex.units.match_at(text, p) {
+                let mut m = m;
+                m.unit = Some(u.unit);
+                m.unit_span = Some(Span::new(p, u.end));
+                m.end = u.end;
+                return m;
+            }
+            return m;
+        }
+        self.after_scale(m)
+    }
+
+    /// "5 km per hour" style compounds are in the units table; here only "ago" matters.
+    fn after_unit(&self, m: Measured) -> Measured {
+        m
+    }
+
+    fn relative_time(&self, m: &Measured) -> Option<NotAClaim> {
+        let unit = m.unit.map(|u| self.ex.units.unit(u))?;
+        if unit.dimension != "time" {
+            return None;
+        }
+        let (_, w) = self.word_after(m.end)?;
+        (w == "ago").then_some(NotAClaim::RelativeTime)
+    }
+
+    fn followed_by_unit_or_scale(&self, end: usize) -> bool {
+        let p = skip_inline_space(self.text, end);
+        if let Some(c) = char_at(self.text, p)
+            && c == '%'
+        {
+            return true;
+        }
+        if let Some((_, w)) = self.word_after(end)
+            && (words::scale(&w).is_some() || w == "percent")
+        {
+            return true;
+        }
+        false
+    }
+
+    fn next_is_plain_word(&self, pos: usize) -> bool {
+        next_tok(self.text, pos)
+            .is_some_and(|t| !t.newline_before && t.kind == TokKind::Word && t.space_before)
+    }
+
+    fn sentence_initial(&self, word_start: usize) -> bool {
+        let toks = toks_before(self.text, word_start, 1);
+        match toks.last() {
+            None => true,
+            Some(t) => {
+                let s = t.text(self.text);
+                t.kind == TokKind::Punct
+                    && matches!(
+                        s,
+                        "." | "!"
+                            | "?"
+                            | "\""
+                            | "“"
+                            | "("
+                            | ":"
+                            | "|"
+                            | "-"
+                            | "–"
+                            | "—"
+                            | "*"
+                            | "#"
+                    )
+                    || next_tok(self.text, t.end).is_some_and(|n| n.newline_before)
+            }
+        }
+    }
+
+    /// Skips the rest of a name token like "GPT-3.5-turbo".
+    fn skip_name_tail(&self, end: usize) -> usize {
+        let text = self.text;
+        end + text[end..]
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+            .map_or(text.len() - end, |(i, _)| i)
+    }
+
+    /// "to 20", "–20", "and 20" (after "between").
+    fn range_end(&self, m: &Measured, between: bool, intro: bool) -> Option<Measured> {
+        let text = self.text;
+        let p = skip_inline_space(text, m.end);
+        let rest = &text[p..];
+        let (connector_end, spaced) = if rest.starts_with('–') || rest.starts_with('—') {
+            (p + 3, p != m.end)
+        } else if rest.starts_with('-') {
+            if p != m.end {
+                // "10 - 20" is a range only with spaces on both sides.
+                (p + 1, true)
+            } else {
+                (p + 1, false)
+            }
+        } else {
+            let (t, w) = self.word_after(m.end)?;
+            let ok = match w.as_str() {
+                "to" | "through" => true,
+                "and" => between,
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            (t.end, true)
+        };
+        let _ = spaced;
+        let q = skip_inline_space(text, connector_end);
+        let mut nstart = q;
+        let mut currency = None;
+        // "$5 to $10"
+        if let Some((sym_len, unit)) = self.currency_at(q) {
+            nstart = q + sym_len;
+            currency = Some(unit);
+        }
+        let c = char_at(text, nstart)?;
+        let second = if c.is_ascii_digit() {
+            let core = parse_digits(text, nstart).ok()??;
+            if core.bare_power != m.core.bare_power {
+                return None;
+            }
+            let s = Measured {
+                core,
+                start: q,
+                end: core.end,
+                scaled: false,
+                unit: currency,
+                unit_span: currency.map(|_| Span::new(q, nstart)),
+                kind: NumberKind::Cardinal,
+                vague: None,
+            };
+            // glued letters: "10-20km", "5-10m" (scale/unit)
+            let s = self.glued_suffix(s);
+            self.after_scale(self.with_scale(s))
+        } else if c.is_alphabetic() && m.core.notation == Notation::Words {
+            let wn = parse_words(text, nstart)?;
+            let s = Measured {
+                core: wn.core,
+                start: q,
+                end: wn.core.end,
+                scaled: wn.last_scale > 1.0,
+                unit: currency,
+                unit_span: None,
+                kind: NumberKind::Cardinal,
+                vague: None,
+            };
+            self.after_scale(self.with_scale(s))
+        } else {
+            return None;
+        };
+        // Units must agree when both are written ("fell 5% to 3 million" is no range).
+        if let (Some(a), Some(b)) = (m.unit, second.unit)
+            && a != b
+        {
+            return None;
+        }
+        if m.unit.is_some() && second.unit.is_none() && !intro && !between {
+            // "5% to 3 million": the second number names something else.
+            if m.unit.is_some_and(|u| !self.ex.units.unit(u).is_currency()) {
+                return None;
+            }
+        }
+        // A "to" between two numbers of different magnitude words after a change verb is a
+        // new value, not a range ("rose 5 to 10" keeps the range: NewsQuant reads it so).
+        Some(second)
+    }
+
+    fn currency_at(&self, pos: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        // Find a currency symbol starting at pos by trying the prefix table at each end.
+        for len in (1..=4).rev() {
+            let end = pos + len;
+            if end > text.len() || !text.is_char_boundary(end) {
+                continue;
+            }
+            if let Some((s, u)) = self.ex.units.currency_prefix_before(text, end)
+                && s == pos
+                && char_at(text, end).is_some_and(|c| c.is_ascii_digit())
+            {
+                return Some((len, u));
+            }
+        }
+        None
+    }
+
+    fn glued_suffix(&self, mut s: Measured) -> Measured {
+        let text = self.text;
+        let end = s.core.end;
+        if char_at(text, end).is_some_and(char::is_alphabetic) {
+            let word_end = end
+                + text[end..]
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphabetic())
+                    .map_or(text.len() - end, |(i, _)| i);
+            let suffix = &text[end..word_end];
+            if let Some(f) =
+                words::scale_abbrev(suffix).filter(|_| suffix != "m" || s.unit.is_some())
+            {
+                s.core.value *= f;
+                s.core.half_unit *= f;
+                s.scaled = true;
+                s.end = word_end;
+            } else if let Some(u) = self.ex.units.match_at(text, end) {
+                s.unit = Some(u.unit);
+                s.unit_span = Some(Span::new(end, u.end));
+                s.end = u.end;
+            }
+        }
+        s
+    }
+
+    /// The hedge phrase ending right before `start`, if any.
+    fn hedge_before(&self, start: usize) -> Option<(Qualifier, usize, String)> {
+        let text = self.text;
+        // Symbols glued or spaced: "~500", "≈ 86 billion", "> 10"
+        let p = text[..start].trim_end_matches([' ', '\u{a0}']).len();
+        if let Some(c) = char_before(text, p) {
+            let q = match c {
+                '~' | '≈' | '∼' => Some(Qualifier::Approx),
+                '>' => Some(Qualifier::MoreThan),
+                '<' => Some(Qualifier::LessThan),
+                '≥' => Some(Qualifier::AtLeast),
+                '≤' => Some(Qualifier::AtMost),
+                _ => None,
+            };
+            if let Some(q) = q {
+                let s = p - c.len_utf8();
+                return Some((q, s, c.to_string()));
+            }
+        }
+        let toks = toks_before(text, start, 5);
+        let mut words: Vec<String> = Vec::new();
+        let mut starts: Vec<usize> = Vec::new();
+        for t in toks.iter().rev() {
+            if t.kind == TokKind::Word {
+                words.push(lower(text, t));
+                starts.push(t.start);
+            } else if t.text(text) == "." && words.is_empty() {
+                // "approx. 5", "c. 1900"
+                continue;
+            } else {
+                break;
+            }
+        }
+        words.reverse();
+        starts.reverse();
+        for (phrase, q) in HEDGES {
+            let n = phrase.split(' ').count();
+            if words.len() < n {
+                continue;
+            }
+            let tail = &words[words.len() - n..];
+            if tail.iter().map(String::as_str).eq(phrase.split(' ')) {
+                let s = starts[words.len() - n];
+                // "some" and "over" are hedges only right before a number, and "c" only as "c."
+                if (*phrase == "c" || *phrase == "ca") && !text[..start].trim_end().ends_with('.') {
+                    continue;
+                }
+                return Some((*q, s, text[s..start].trim_end().to_string()));
+            }
+        }
+        None
+    }
+
+    /// "500+" or "10,000 or more" / "or fewer".
+    fn bound_after(&self, end: usize) -> Option<(Qualifier, usize)> {
+        let text = self.text;
+        if text[end..].starts_with('+')
+            && !text[end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Some((Qualifier::AtLeast, end + 1));
+        }
+        let (t1, w1) = self.word_after(end)?;
+        if w1 != "or" {
+            return None;
+        }
+        let (t2, w2) = self.word_after(t1.end)?;
+        match w2.as_str() {
+            "more" | "greater" | "higher" | "above" => Some((Qualifier::AtLeast, t2.end)),
+            "less" | "fewer" | "lower" | "below" => Some((Qualifier::AtMost, t2.end)),
+            _ => None,
+        }
+    }
+
+    /// Up/down from a verb before the number or a noun after it.
+    fn change_around(&self, start: usize, end: usize) -> Option<Change> {
+        let text = self.text;
+        let toks = toks_before(text, start, 5);
+        for t in toks.iter().rev() {
+            if t.kind != TokKind::Word {
+                if t.text(text) == "%" {
+                    continue;
+                }
+                break;
+            }
+            let w = lower(text, t);
+            if w == "up"
+                && text[t.end..]
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("to ")
+            {
+                continue;
+            }
+            if UP_WORDS.contains(&w.as_str()) {
+                return Some(Change::Up);
+            }
+            if DOWN_WORDS.contains(&w.as_str()) {
+                return Some(Change::Down);
+            }
+        }
+        if let Some((_, w)) = self.word_after(end) {
+            if UP_NOUNS.contains(&w.as_str()) {
+                return Some(Change::Up);
+            }
+            if DOWN_NOUNS.contains(&w.as_str()) {
+                return Some(Change::Down);
+            }
+        }
+        None
+    }
+}
+
+/// How much the second number of a range was scaled ("5 million" -> 1e6).
+fn scale_of(m: &Measured) -> f64 {
+    if !m.scaled {
+        return 1.0;
+    }
+    let v = m.core.value.abs();
+    // Recover the scale from the value: the largest power of 1000 not above it.
+    let mut s = 1.0;
+    for f in [1e3, 1e6, 1e9, 1e12] {
+        if v >= f {
+            s = f;
+        }
+    }
+    s
+}
+
+fn skip_token(text: &str, cand: usize) -> usize {
+    let mut end = cand;
+    for c in text[cand..].chars() {
+        if c.is_alphanumeric() {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end.max(cand + 1)
+}

@@ -1,0 +1,382 @@
+//! Numbers written with digits: separators, decimals, fractions, powers of ten and
+//! scientific notation. Scale words and units are handled by the caller.
+
+use super::lexer::{char_at, skip_inline_space};
+use crate::model::Notation;
+
+/// A number as written, before scale words, units and hedges.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumCore {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// Half the unit of the last written digit: the written precision.
+    pub half_unit: f64,
+    pub notation: Notation,
+    /// Digits only, no separator, decimal point or exponent ("2017").
+    pub plain_integer: bool,
+    pub digit_count: usize,
+    /// A bare power of ten ("10^9", "1e9"): an order-of-magnitude claim.
+    pub bare_power: bool,
+}
+
+/// Why digits at a position are not a number we extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// "1.2.3", "192.168.1.2": a version or address; skip to `end`.
+    Dotted { end: usize },
+}
+
+const GROUP_SEPARATORS: [char; 5] = [',', '\u{2009}', '\u{202f}', '\u{a0}', ' '];
+
+fn digits_end(text: &str, pos: usize) -> usize {
+    pos + text[pos..]
+        .bytes()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
+fn superscript_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '⁰' => 0,
+        '¹' => 1,
+        '²' => 2,
+        '³' => 3,
+        '⁴' => 4,
+        '⁵' => 5,
+        '⁶' => 6,
+        '⁷' => 7,
+        '⁸' => 8,
+        '⁹' => 9,
+        _ => return None,
+    })
+}
+
+/// Reads an exponent written as superscripts (`¹¹`, `⁻³`) at `pos`.
+fn superscript_exponent(text: &str, pos: usize) -> Option<(i32, usize)> {
+    let mut p = pos;
+    let mut negative = false;
+    if let Some(c) = char_at(text, p)
+        && c == '⁻'
+    {
+        negative = true;
+        p += c.len_utf8();
+    }
+    let mut value: i32 = 0;
+    let mut any = false;
+    while let Some(c) = char_at(text, p) {
+        let Some(d) = superscript_digit(c) else { break };
+        value = value.saturating_mul(10).saturating_add(d as i32);
+        any = true;
+        p += c.len_utf8();
+    }
+    any.then_some((if negative { -value } else { value }, p))
+}
+
+/// Reads `^11`, `^-3`, `^(−3)`, `**11` or superscripts after a base of 10.
+fn power_exponent(text: &str, pos: usize) -> Option<(i32, usize)> {
+    if let Some(r) = superscript_exponent(text, pos) {
+        return Some(r);
+    }
+    let rest = &text[pos..];
+    let mut p = if rest.starts_with('^') {
+        pos + 1
+    } else if rest.starts_with("**") {
+        pos + 2
+    } else {
+        return None;
+    };
+    let paren = text[p..].starts_with('(') || text[p..].starts_with('{');
+    if paren {
+        p += 1;
+    }
+    let mut negative = false;
+    if text[p..].starts_with('-') || text[p..].starts_with('+') {
+        negative = text[p..].starts_with('-');
+        p += 1;
+    } else if text[p..].starts_with('−') {
+        negative = true;
+        p += '−'.len_utf8();
+    }
+    let end = digits_end(text, p);
+    if end == p || end - p > 3 {
+        return None;
+    }
+    let exp: i32 = text[p..end].parse().ok()?;
+    let mut end = end;
+    if paren && (text[end..].starts_with(')') || text[end..].starts_with('}')) {
+        end += 1;
+    }
+    Some((if negative { -exp } else { exp }, end))
+}
+
+/// `× 10^n`, `x10^n`, `*10^n`, `·10^n` after a mantissa.
+fn times_power_of_ten(text: &str, pos: usize) -> Option<(i32, usize)> {
+    let p = skip_inline_space(text, pos);
+    let c = char_at(text, p)?;
+    if !matches!(c, '×' | 'x' | 'X' | '*' | '·' | '⋅') {
+        return None;
+    }
+    let p = skip_inline_space(text, p + c.len_utf8());
+    if !text[p..].starts_with("10") {
+        return None;
+    }
+    power_exponent(text, p + 2)
+}
+
+fn glyph_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅕' => 0.2,
+        '⅛' => 0.125,
+        _ => return None,
+    })
+}
+
+/// Parses the digits number at `start` (which must be an ASCII digit, or '.' before one).
+pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
+    let bytes = text.as_bytes();
+    let mut end = digits_end(text, start);
+    let first_group = end - start;
+    let mut int_digits: String = text[start..end].to_string();
+    let mut grouped = false;
+    // Thousands separators: groups of exactly three digits after a first group of 1-3.
+    if (1..=3).contains(&first_group) {
+        while let Some(sep) = char_at(text, end) {
+            if !GROUP_SEPARATORS.contains(&sep) {
+                break;
+            }
+            let g = end + sep.len_utf8();
+            let ge = digits_end(text, g);
+            if ge - g != 3 {
+                break;
+            }
+            // A plain space only groups digits when every group is written that way
+            // and the group is not followed by a decimal comma-like continuation.
+            if sep == ' ' && grouped && !text[start..end].contains(' ') {
+                break;
+            }
+            if sep == ' ' && (grouped && text[start..end].contains(',')) {
+                break;
+            }
+            int_digits.push_str(&text[g..ge]);
+            end = ge;
+            grouped = true;
+        }
+    }
+    let mut decimals = 0usize;
+    let mut frac_digits = String::new();
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let fe = digits_end(text, end + 1);
+        // "1.2.3" or "192.168.1.2": dotted identifiers, not numbers.
+        if bytes.get(fe) == Some(&b'.') && bytes.get(fe + 1).is_some_and(u8::is_ascii_digit) {
+            let mut e = fe;
+            while bytes.get(e) == Some(&b'.') && bytes.get(e + 1).is_some_and(u8::is_ascii_digit) {
+                e = digits_end(text, e + 1);
+            }
+            return Err(Skip::Dotted { end: e });
+        }
+        frac_digits = text[end + 1..fe].to_string();
+        decimals = fe - end - 1;
+        end = fe;
+    }
+    let mantissa_str = if frac_digits.is_empty() {
+        int_digits.clone()
+    } else {
+        format!("{int_digits}.{frac_digits}")
+    };
+    let Ok(mut value) = mantissa_str.parse::<f64>() else {
+        return Ok(None);
+    };
+    let mut half_unit = 0.5 * 10f64.powi(-(decimals as i32));
+    let mut notation = Notation::Digits;
+    let plain = !grouped && decimals == 0;
+
+    // 10^11, 10¹¹
+    if plain
+        && &text[start..end] == "10"
+        && let Some((exp, e)) = power_exponent(text, end)
+    {
+        return Ok(Some(NumCore {
+            start,
+            end: e,
+            value: 10f64.powi(exp),
+            half_unit: 0.0,
+            notation: Notation::PowerOfTen,
+            plain_integer: false,
+            digit_count: 2,
+            bare_power: true,
+        }));
+    }
+    // 8.6 × 10^10
+    if let Some((exp, e)) = times_power_of_ten(text, end) {
+        let scale = 10f64.powi(exp);
+        return Ok(Some(NumCore {
+            start,
+            end: e,
+            value: value * scale,
+            half_unit: half_unit * scale,
+            notation: Notation::Scientific,
+            plain_integer: false,
+            digit_count: int_digits.len() + decimals,
+            bare_power: mantissa_str == "1",
+        }));
+    }
+    // 1e11, 6.02E23 (only when the exponent is not the start of a word)
+    if matches!(bytes.get(end), Some(b'e' | b'E')) {
+        let mut p = end + 1;
+        if matches!(bytes.get(p), Some(b'+' | b'-')) {
+            p += 1;
+        }
+        let e = digits_end(text, p);
+        if e > p
+            && e - p <= 3
+            && !char_at(text, e).is_some_and(|c| c.is_alphanumeric())
+            && let Ok(exp) = text[end + 1..e].parse::<i32>()
+        {
+            let scale = 10f64.powi(exp);
+            return Ok(Some(NumCore {
+                start,
+                end: e,
+                value: value * scale,
+                half_unit: half_unit * scale,
+                notation: Notation::Scientific,
+                plain_integer: false,
+                digit_count: int_digits.len() + decimals,
+                bare_power: mantissa_str == "1",
+            }));
+        }
+    }
+    // 2½
+    if let Some(c) = char_at(text, end)
+        && let Some(f) = glyph_fraction(c)
+    {
+        value += f;
+        end += c.len_utf8();
+        half_unit = 0.0;
+        notation = Notation::Fraction;
+    }
+    // 4/5, 1 4/5 (a simple fraction, not a date: no second slash)
+    else if plain && bytes.get(end) == Some(&b'/') {
+        let de = digits_end(text, end + 1);
+        let denominator_ok = de > end + 1 && de - end - 1 <= 3;
+        let date_like = bytes.get(de) == Some(&b'/');
+        if denominator_ok && !date_like {
+            let den: f64 = text[end + 1..de].parse().unwrap_or(0.0);
+            if den > 0.0 {
+                return Ok(Some(NumCore {
+                    start,
+                    end: de,
+                    value: value / den,
+                    half_unit: 0.0,
+                    notation: Notation::Fraction,
+                    plain_integer: false,
+                    digit_count: int_digits.len(),
+                    bare_power: false,
+                }));
+            }
+        } else if date_like {
+            // 12/08/2020: a date. Skip the whole thing.
+            let mut e = de;
+            while bytes.get(e) == Some(&b'/') && bytes.get(e + 1).is_some_and(u8::is_ascii_digit) {
+                e = digits_end(text, e + 1);
+            }
+            return Err(Skip::Dotted { end: e });
+        }
+    }
+    Ok(Some(NumCore {
+        start,
+        end,
+        value,
+        half_unit,
+        notation,
+        plain_integer: plain && notation == Notation::Digits,
+        digit_count: int_digits.len() + decimals,
+        bare_power: false,
+    }))
+}
+
+/// A standalone fraction glyph ("½ cup").
+pub fn parse_glyph(text: &str, start: usize) -> Option<NumCore> {
+    let c = char_at(text, start)?;
+    let f = glyph_fraction(c)?;
+    Some(NumCore {
+        start,
+        end: start + c.len_utf8(),
+        value: f,
+        half_unit: 0.0,
+        notation: Notation::Fraction,
+        plain_integer: false,
+        digit_count: 0,
+        bare_power: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> NumCore {
+        parse_digits(s, 0).unwrap().unwrap()
+    }
+
+    #[test]
+    fn commas_group_thousands() {
+        let n = read("1,500,000 people");
+        assert_eq!(n.value, 1_500_000.0);
+        assert_eq!(n.end, 9);
+        assert_eq!(n.half_unit, 0.5);
+    }
+
+    #[test]
+    fn thin_and_narrow_spaces_group_thousands() {
+        assert_eq!(read("10\u{2009}000").value, 10_000.0);
+        assert_eq!(read("10\u{202f}000 m").value, 10_000.0);
+        assert_eq!(read("10 000").value, 10_000.0);
+    }
+
+    #[test]
+    fn a_comma_and_space_list_is_three_numbers() {
+        assert_eq!(read("1, 234, 567").value, 1.0);
+    }
+
+    #[test]
+    fn decimals_set_the_precision() {
+        let n = read("15.3%");
+        assert_eq!(n.value, 15.3);
+        assert!((n.half_unit - 0.05).abs() < 1e-12);
+    }
+
+    #[test]
+    fn powers_of_ten_in_every_notation() {
+        assert_eq!(read("10^11").value, 1e11);
+        assert!(read("10^11").bare_power);
+        assert_eq!(read("10¹¹").value, 1e11);
+        assert_eq!(read("10^-3").value, 1e-3);
+        assert_eq!(read("1e11").value, 1e11);
+        assert!((read("8.6 × 10^10").value - 8.6e10).abs() < 1.0);
+        assert!((read("8.6x10^10").value - 8.6e10).abs() < 1.0);
+        assert!((read("8.6*10^10").value - 8.6e10).abs() < 1.0);
+        assert!(!read("8.6*10^10").bare_power);
+    }
+
+    #[test]
+    fn version_numbers_and_addresses_are_skipped() {
+        assert_eq!(parse_digits("1.2.3", 0), Err(Skip::Dotted { end: 5 }));
+        assert_eq!(
+            parse_digits("192.168.1.2", 0),
+            Err(Skip::Dotted { end: 11 })
+        );
+    }
+
+    #[test]
+    fn glyph_and_slash_fractions() {
+        assert_eq!(read("2½").value, 2.5);
+        assert_eq!(read("4/5").value, 0.8);
+        assert!(parse_digits("12/08/2020", 0).is_err());
+    }
+}

@@ -1,0 +1,523 @@
+//! Linking: which entity and which property each quantity is about.
+//!
+//! 1. Sentences are split on terminal punctuation (not after "e.g.", "U.S.", "Dr." or
+//!    inside "10.5") and on line breaks that end a line of prose.
+//! 2. Entity mentions come from the table aliases, property mentions from the cue
+//!    phrases (aho-corasick, case-insensitive, whole words, plural and singular).
+//! 3. Each sentence is cut into clauses at `,` `;` `:` and coordinating words. A quantity
+//!    takes the entity named in its own clause (before it, else after it), else the
+//!    nearest one before it in the sentence; and the property cue that follows it
+//!    closely or that its clause names.
+//! 4. Coordination and ellipsis: in "humans have 10^11 neurons, dogs 10^9 and mice 10^7"
+//!    the later numbers have no cue of their own and inherit the nearest earlier
+//!    sibling's property (the link says so and its confidence drops).
+//!    A hedge at the head of such a list does NOT scope over the later numbers: each
+//!    number is read with its own wording ("about 100, 50 and 20" checks 50 and 20 at
+//!    their written precision). This is the stricter reading; it never lets a hedge
+//!    excuse a number the writer did not hedge.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::model::{Link, NumberKind, Quantity, Span};
+use crate::reference::{PropertyKind, ReferenceSet};
+use crate::units::UnitTable;
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "inc", "ltd",
+    "co", "corp", "fig", "no", "vol", "approx", "ca", "c", "al", "cf", "u.s", "u.k", "u.n", "e.u",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
+    "gov", "sen", "rep", "mt", "ft", "p", "pp", "ed", "eds", "est", "dept", "univ",
+];
+
+/// Byte spans of the sentences of `text`.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let boundary_end = match b {
+            b'.' | b'!' | b'?' => {
+                let next = bytes.get(i + 1).copied();
+                let closes = next.is_none() || next.is_some_and(|n| n.is_ascii_whitespace());
+                let quote_close = matches!(next, Some(b'"' | b')' | b'\''));
+                if !(closes || quote_close) || (b == b'.' && is_abbreviation(text, i)) {
+                    None
+                } else {
+                    Some(if quote_close { i + 2 } else { i + 1 })
+                }
+            }
+            b'\n' => {
+                // A blank line always ends a sentence; a single line break ends one
+                // unless the line runs on in lower case (hard-wrapped prose).
+                let blank = text[i + 1..]
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n');
+                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                let line = text[line_start..i].trim();
+                let prev = line.chars().next_back();
+                let next_line = text[i + 1..].trim_start_matches([' ', '\t']);
+                let list_item = next_line.starts_with(['-', '*', '•', '|', '#', '>'])
+                    || next_line.split_once(['.', ')']).is_some_and(|(n, _)| {
+                        !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+                    });
+                // Short lines are titles, bylines or dates, not wrapped prose.
+                let ends_line = line.chars().count() < 40
+                    || prev.is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '|'));
+                if blank || ends_line || list_item {
+                    Some(i)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(end) = boundary_end {
+            push_trimmed(text, start, end, &mut out);
+            start = end.max(i + 1);
+            i = start;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push(Span::new(start + lead, end - trail));
+    }
+}
+
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = before[word_start..].to_ascii_lowercase();
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial ("J. Smith").
+    if word.len() == 1 && before[word_start..].chars().all(char::is_uppercase) {
+        return true;
+    }
+    // A decimal number never ends at its dot ("10." at the end of a sentence does).
+    ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// Clause boundaries inside a sentence (byte positions).
+fn clause_breaks(text: &str, sentence: Span) -> Vec<usize> {
+    let s = sentence.slice(text);
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        if matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')') {
+            // Not inside a number: "1,500"
+            let prev_digit = s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            let next_digit = s[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
+            if !(prev_digit && next_digit) {
+                out.push(sentence.start + i);
+            }
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    for word in [" and ", " but ", " while ", " whereas ", " or ", " than "] {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(word) {
+            out.push(sentence.start + from + p);
+            from += p + word.len();
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[derive(Debug, Clone)]
+struct Mention {
+    span: Span,
+    target: usize,
+}
+
+/// Alias and cue matchers built once from the reference set.
+pub struct Linker {
+    aliases: AhoCorasick,
+    alias_entity: Vec<usize>,
+    cues: AhoCorasick,
+    /// For each cue pattern, the properties it names, in table order.
+    cue_properties: Vec<Vec<usize>>,
+}
+
+fn variants(phrase: &str) -> Vec<String> {
+    let p = phrase.trim().to_string();
+    let mut out = vec![p.clone()];
+    let lower = p.to_lowercase();
+    if lower.ends_with('s') && !lower.ends_with("ss") {
+        out.push(p[..p.len() - 1].to_string());
+    } else if lower.ends_with("sh") || lower.ends_with("ch") || lower.ends_with('x') {
+        out.push(format!("{p}es"));
+    } else if !lower.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+        out.push(format!("{p}s"));
+    }
+    out.push(format!("{p}'s"));
+    out.push(format!("{p}’s"));
+    out
+}
+
+impl Linker {
+    pub fn new(refs: &ReferenceSet) -> Linker {
+        let mut alias_patterns = Vec::new();
+        let mut alias_entity = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, e) in refs.entities.iter().enumerate() {
+            for a in &e.aliases {
+                for v in variants(a) {
+                    if seen.insert(v.to_lowercase()) {
+                        alias_patterns.push(v);
+                        alias_entity.push(i);
+                    }
+                }
+            }
+        }
+        let mut cue_patterns: Vec<String> = Vec::new();
+        let mut cue_properties: Vec<Vec<usize>> = Vec::new();
+        let mut cue_index = std::collections::HashMap::new();
+        for (pi, p) in refs.properties.iter().enumerate() {
+            for c in &p.cues {
+                for v in variants(c) {
+                    let key = v.to_lowercase();
+                    let idx = *cue_index.entry(key).or_insert_with(|| {
+                        cue_patterns.push(v.clone());
+                        cue_properties.push(Vec::new());
+                        cue_patterns.len() - 1
+                    });
+                    if !cue_properties[idx].contains(&pi) {
+                        cue_properties[idx].push(pi);
+                    }
+                }
+            }
+        }
+        let build = |pats: &[String]| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(pats)
+                .expect("alias patterns build")
+        };
+        Linker {
+            aliases: build(&alias_patterns),
+            alias_entity,
+            cues: build(&cue_patterns),
+            cue_properties,
+        }
+    }
+
+    fn mentions(
+        ac: &AhoCorasick,
+        targets: &dyn Fn(usize) -> usize,
+        text: &str,
+        within: Span,
+    ) -> Vec<Mention> {
+        let hay = within.slice(text);
+        ac.find_iter(hay)
+            .filter(|m| {
+                let before = hay[..m.start()].chars().next_back();
+                let after = hay[m.end()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|m| Mention {
+                span: Span::new(within.start + m.start(), within.start + m.end()),
+                target: targets(m.pattern().as_usize()),
+            })
+            .collect()
+    }
+
+    /// Links every checkable quantity of `text`. Returns `(index into quantities, link)`.
+    pub fn link(
+        &self,
+        text: &str,
+        quantities: &[Quantity],
+        refs: &ReferenceSet,
+        units: &UnitTable,
+    ) -> Vec<(usize, Link)> {
+        let mut out = Vec::new();
+        if quantities.is_empty() {
+            return out;
+        }
+        let sents = sentences(text);
+        let mut qi = 0;
+        for sent in sents {
+            let first = qi;
+            while qi < quantities.len() && quantities[qi].span.start < sent.end {
+                qi += 1;
+            }
+            let in_sentence: Vec<usize> = (first..qi)
+                .filter(|&i| {
+                    sent.contains(quantities[i].span) || quantities[i].span.start >= sent.start
+                })
+                .collect();
+            if in_sentence.is_empty() {
+                continue;
+            }
+            let entities = Self::mentions(&self.aliases, &|p| self.alias_entity[p], text, sent);
+            if entities.is_empty() {
+                continue;
+            }
+            // Cue index as target; properties resolved per quantity.
+            let cues = Self::mentions(&self.cues, &|p| p, text, sent);
+            let breaks = clause_breaks(text, sent);
+            let clause_of = |pos: usize| -> Span {
+                let s = breaks
+                    .iter()
+                    .rev()
+                    .find(|&&b| b <= pos)
+                    .copied()
+                    .unwrap_or(sent.start);
+                let e = breaks
+                    .iter()
+                    .find(|&&b| b > pos)
+                    .copied()
+                    .unwrap_or(sent.end);
+                Span::new(s, e)
+            };
+            let mut previous_cue: Option<(usize, Span)> = None;
+            for &i in &in_sentence {
+                let q = &quantities[i];
+                if q.not_a_claim.is_some()
+                    || matches!(q.kind, NumberKind::Ordinal | NumberKind::Multiplier)
+                {
+                    continue;
+                }
+                let clause = clause_of(q.value_span.start);
+                let next_q_start = quantities.get(i + 1).map_or(usize::MAX, |n| n.span.start);
+                let prev_q_end = if i > 0 { quantities[i - 1].span.end } else { 0 };
+                // Own cue: right after the number (within a few words), or in the clause before it.
+                let own_after = cues.iter().find(|c| {
+                    c.span.start >= q.value_span.start
+                        && c.span.start < next_q_start
+                        && c.span.start.saturating_sub(q.span.end) <= 24
+                });
+                let own_before = cues.iter().rev().find(|c| {
+                    c.span.end <= q.span.start
+                        && c.span.start >= clause.start
+                        && c.span.start >= prev_q_end
+                });
+                let mut reasons = Vec::new();
+                let mut confidence: f64 = 1.0;
+                let later_in_clause = || {
+                    cues.iter().find(|c| {
+                        c.span.start >= q.span.end
+                            && c.span.end <= clause.end
+                            && c.span.start < next_q_start
+                    })
+                };
+                let fits = |cue_idx: usize| {
+                    self.cue_properties[cue_idx]
+                        .iter()
+                        .any(|&p| kind_fits(q, &refs.properties[p], units))
+                };
+                // The first cue, in order of closeness, that can describe this quantity
+                // ("old" names an age, so it cannot be what "100 billion" counts).
+                let own = [own_after, own_before, later_in_clause()]
+                    .into_iter()
+                    .flatten()
+                    .find(|c| fits(c.target))
+                    .map(|c| ((c.target, c.span), false));
+                let inherited_cue = previous_cue.filter(|(c, _)| fits(*c)).map(|pc| (pc, true));
+                let Some(((cue_idx, cue_span), inherited)) = own.or(inherited_cue) else {
+                    continue;
+                };
+                if !inherited {
+                    previous_cue = Some((cue_idx, cue_span));
+                } else {
+                    reasons.push(format!(
+                        "property inherited from \"{}\" earlier in the sentence (coordinated list)",
+                        cue_span.slice(text)
+                    ));
+                    confidence *= 0.85;
+                }
+                // Entity: own clause before the number, then after it, then earlier in the sentence.
+                let before_in_clause = entities
+                    .iter()
+                    .rev()
+                    .find(|e| e.span.end <= q.span.start && e.span.start >= clause.start);
+                let after_in_clause = entities
+                    .iter()
+                    .find(|e| e.span.start >= q.span.end && e.span.end <= clause.end);
+                let before_in_sentence = entities.iter().rev().find(|e| e.span.end <= q.span.start);
+                let after_in_sentence = entities
+                    .iter()
+                    .find(|e| e.span.start >= q.span.end && e.span.start < next_q_start);
+                let entity = if let Some(e) = before_in_clause.or(after_in_clause) {
+                    e
+                } else if let Some(e) = before_in_sentence {
+                    reasons.push(format!(
+                        "entity \"{}\" is named in an earlier clause",
+                        e.span.slice(text)
+                    ));
+                    confidence *= 0.8;
+                    e
+                } else if let Some(e) = after_in_sentence {
+                    reasons.push(format!(
+                        "entity \"{}\" is named later in the sentence",
+                        e.span.slice(text)
+                    ));
+                    confidence *= 0.7;
+                    e
+                } else {
+                    continue;
+                };
+                let candidates = &self.cue_properties[cue_idx];
+                let compatible: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&p| kind_fits(q, &refs.properties[p], units))
+                    .collect();
+                if compatible.is_empty() {
+                    continue;
+                }
+                let rows_of = |e: usize| -> Vec<usize> {
+                    compatible
+                        .iter()
+                        .copied()
+                        .filter(|&p| refs.has_rows(e, &refs.properties[p].id))
+                        .collect()
+                };
+                let mut entity = entity;
+                let mut with_rows = rows_of(entity.target);
+                if with_rows.is_empty() {
+                    // The nearest other entity of the sentence that has the property
+                    // ("the Moon is 384,400 km from Earth": Earth-Moon distance).
+                    let distance = |m: &Mention| m.span.start.abs_diff(q.span.start);
+                    let fallback = entities
+                        .iter()
+                        .filter(|m| m.target != entity.target && !rows_of(m.target).is_empty())
+                        .min_by_key(|m| distance(m));
+                    if let Some(f) = fallback {
+                        reasons.push(format!(
+                            "\"{}\" has no {} row; linked to \"{}\" in the same sentence",
+                            entity.span.slice(text),
+                            refs.properties[compatible[0]].id,
+                            f.span.slice(text)
+                        ));
+                        confidence *= 0.7;
+                        entity = f;
+                        with_rows = rows_of(f.target);
+                    }
+                }
+                let chosen = with_rows
+                    .first()
+                    .or(compatible.first())
+                    .copied()
+                    .unwrap_or(compatible[0]);
+                let mut alternatives: Vec<(String, String)> = Vec::new();
+                for &p in with_rows.iter().skip(1) {
+                    alternatives.push((
+                        refs.entities[entity.target].name.clone(),
+                        refs.properties[p].id.clone(),
+                    ));
+                }
+                // Other entities in the sentence with a row for the chosen property.
+                for e in &entities {
+                    if e.target != entity.target
+                        && refs.has_rows(e.target, &refs.properties[chosen].id)
+                        && !alternatives
+                            .iter()
+                            .any(|(n, _)| n == &refs.entities[e.target].name)
+                    {
+                        alternatives.push((
+                            refs.entities[e.target].name.clone(),
+                            refs.properties[chosen].id.clone(),
+                        ));
+                    }
+                }
+                if !alternatives.is_empty() {
+                    confidence *= 0.9;
+                }
+                out.push((
+                    i,
+                    Link {
+                        entity: refs.entities[entity.target].name.clone(),
+                        property: refs.properties[chosen].id.clone(),
+                        entity_span: Some(entity.span),
+                        property_span: (!inherited).then_some(cue_span),
+                        confidence: (confidence * 100.0).round() / 100.0,
+                        reasons,
+                        alternatives,
+                    },
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// Can this quantity be a value of this property at all?
+fn kind_fits(q: &Quantity, p: &crate::reference::Property, units: &UnitTable) -> bool {
+    let q_unit = q.unit.as_deref().and_then(|u| units.get(u));
+    match p.kind {
+        PropertyKind::Year => q.kind == NumberKind::Year,
+        PropertyKind::Percent => q_unit.is_some_and(|u| u.dimension == "ratio"),
+        PropertyKind::Count => {
+            q.kind != NumberKind::Year && q_unit.is_none_or(|u| u.is_count() || u.id == p.unit)
+        }
+        // A measure needs a written unit of the same dimension ("384,400 km").
+        PropertyKind::Measure => {
+            let pu = units.get(&p.unit);
+            q.kind != NumberKind::Year
+                && match (q_unit, pu) {
+                    (Some(a), Some(b)) => a.dimension == b.dimension,
+                    (Some(a), None) => !a.is_count(),
+                    (None, _) => false,
+                }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_decimals() {
+        assert_eq!(
+            split("Dr. Smith counted 10.5 million cells, e.g. in the U.S. lab. Then he left."),
+            [
+                "Dr. Smith counted 10.5 million cells, e.g. in the U.S. lab.",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_break_ends_a_line_of_prose() {
+        assert_eq!(
+            split("by someone\n49 days ago\nText here."),
+            ["by someone", "49 days ago", "Text here."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_prose_stays_one_sentence() {
+        let text = "A rat gets by with a brain that holds about\n200 million neurons, we are told by the textbook.";
+        assert_eq!(split(text), [text]);
+    }
+}
