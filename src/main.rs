@@ -9,10 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use numcheck::Checker;
 use numcheck::reference::{Diagnostic, EMBEDDED_TABLES, ReferenceSet, TableSource, load_tables};
-use numcheck::report::{
-    CsvPrinter, Document, Format, JsonPrinter, JsonlPrinter, Printer, Summary, TextPrinter,
-    extract_records,
-};
+use numcheck::report::{Document, Format, Summary, extract_records, make_printer};
 use numcheck::units::UnitTable;
 
 #[derive(Parser)]
@@ -249,18 +246,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         }
     };
     let out = output(args.output.as_deref())?;
-    let mut printer: Box<dyn Printer> = match args.format {
-        Format::Text => Box::new(TextPrinter::new(out, color)),
-        Format::Json => Box::new(JsonPrinter::new(out)),
-        Format::Jsonl => Box::new(JsonlPrinter::new(out)),
-        Format::Csv => Box::new(CsvPrinter::new(out)),
-    };
+    let mut printer = make_printer(args.format, out, color);
     let mut summary = Summary::default();
     for path in &args.files {
         let text = match read_input(path) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("error: {e:#}");
+                printer.error(path, &format!("{e:#}"))?;
                 summary.errors += 1;
                 continue;
             }

@@ -859,7 +859,7 @@ impl<'a> Reader<'a> {
         // "-fold" and "5-year"
         if after == Some('-') && !m.scaled {
             let p = core.end + 1;
-            if text[p..].to_ascii_lowercase().starts_with("fold") {
+            if starts_with_ci(&text[p..], "fold") {
                 m.kind = NumberKind::Multiplier;
                 m.end = p + 4;
                 m.unit_span = Some(Span::new(p, p + 4));
@@ -1541,12 +1541,7 @@ impl<'a> Reader<'a> {
                 break;
             }
             let w = lower(text, t);
-            if w == "up"
-                && text[t.end..]
-                    .trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("to ")
-            {
+            if w == "up" && starts_with_ci(text[t.end..].trim_start(), "to ") {
                 continue;
             }
             if UP_WORDS.contains(&w.as_str()) {
@@ -1594,4 +1589,10 @@ fn skip_token(text: &str, cand: usize) -> usize {
         }
     }
     end.max(cand + 1)
+}
+
+/// ASCII case-insensitive prefix test that does not copy the haystack.
+fn starts_with_ci(hay: &str, prefix: &str) -> bool {
+    hay.len() >= prefix.len()
+        && hay.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }

@@ -70,6 +70,10 @@ fn plural(n: usize) -> &'static str {
 /// A sink for checked documents.
 pub trait Printer {
     fn document(&mut self, doc: &Document) -> io::Result<()>;
+    /// A document that could not be read or fetched; the batch goes on.
+    fn error(&mut self, _path: &str, _message: &str) -> io::Result<()> {
+        Ok(())
+    }
     /// Called once after the last document.
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
         Ok(())
@@ -82,6 +86,20 @@ pub enum Format {
     Json,
     Jsonl,
     Csv,
+}
+
+/// The printer for a format, writing to `out`.
+pub fn make_printer<'w>(
+    format: Format,
+    out: Box<dyn Write + 'w>,
+    color: bool,
+) -> Box<dyn Printer + 'w> {
+    match format {
+        Format::Text => Box::new(TextPrinter::new(out, color)),
+        Format::Json => Box::new(JsonPrinter::new(out)),
+        Format::Jsonl => Box::new(JsonlPrinter::new(out)),
+        Format::Csv => Box::new(CsvPrinter::new(out)),
+    }
 }
 
 /// JSON Lines: one annotation per line.
