@@ -152,6 +152,9 @@ struct Mention {
     target: usize,
 }
 
+/// Most bytes between a property cue and the number after it ("population of about").
+const CUE_BEFORE_GAP: usize = 40;
+
 /// Alias and cue matchers built once from the reference set.
 pub struct Linker {
     aliases: AhoCorasick,
@@ -294,7 +297,8 @@ impl Linker {
                     .unwrap_or(sent.end);
                 Span::new(s, e)
             };
-            let mut previous_cue: Option<(usize, Span)> = None;
+            // The last own cue in the sentence, and the entity it was linked with.
+            let mut previous_cue: Option<(usize, Span, Mention)> = None;
             for &i in &in_sentence {
                 let q = &quantities[i];
                 if q.not_a_claim.is_some()
@@ -311,16 +315,20 @@ impl Linker {
                         && c.span.start < next_q_start
                         && c.span.start.saturating_sub(q.span.end) <= 24
                 });
+                // Before the number: close to it ("a population of about 8 billion").
                 let own_before = cues.iter().rev().find(|c| {
                     c.span.end <= q.span.start
                         && c.span.start >= clause.start
                         && c.span.start >= prev_q_end
+                        && q.span.start - c.span.end <= CUE_BEFORE_GAP
                 });
                 let mut reasons = Vec::new();
                 let mut confidence: f64 = 1.0;
+                // A year's cue may stand anywhere in its clause ("in 2017 the paper came out").
                 let later_in_clause = || {
                     cues.iter().find(|c| {
-                        c.span.start >= q.span.end
+                        q.kind == NumberKind::Year
+                            && c.span.start >= q.span.end
                             && c.span.end <= clause.end
                             && c.span.start < next_q_start
                     })
@@ -337,47 +345,63 @@ impl Linker {
                     .flatten()
                     .find(|c| fits(c.target))
                     .map(|c| ((c.target, c.span), false));
-                let inherited_cue = previous_cue.filter(|(c, _)| fits(*c)).map(|pc| (pc, true));
-                let Some(((cue_idx, cue_span), inherited)) = own.or(inherited_cue) else {
-                    continue;
+                let inherited_cue = previous_cue
+                    .clone()
+                    .filter(|(c, _, _)| fits(*c))
+                    .map(|(c, s, e)| ((c, s), Some(e)));
+                let (cue_idx, cue_span, inherited_from) = match (own, inherited_cue) {
+                    (Some(((c, s), _)), _) => (c, s, None),
+                    (None, Some(((c, s), e))) => (c, s, e),
+                    (None, None) => continue,
                 };
-                if !inherited {
-                    previous_cue = Some((cue_idx, cue_span));
-                } else {
+                let inherited = inherited_from.is_some();
+                if inherited {
                     reasons.push(format!(
                         "property inherited from \"{}\" earlier in the sentence (coordinated list)",
                         cue_span.slice(text)
                     ));
                     confidence *= 0.85;
                 }
-                // Entity: own clause before the number, then after it, then earlier in the sentence.
-                let before_in_clause = entities
-                    .iter()
-                    .rev()
-                    .find(|e| e.span.end <= q.span.start && e.span.start >= clause.start);
-                let after_in_clause = entities
-                    .iter()
-                    .find(|e| e.span.start >= q.span.end && e.span.end <= clause.end);
+                // Entity: named in the number's own clause (before it, then after it); for a
+                // number that continues a list, the entity of the claim it continues; for a
+                // number with its own cue, the nearest entity earlier in the sentence.
+                // "released in the US in 2005": a place, not what was released.
+                let locative = |e: &&Mention| {
+                    q.kind == NumberKind::Year && {
+                        let before = text[..e.span.start].trim_end();
+                        let word = before
+                            .rsplit(|c: char| !c.is_alphabetic())
+                            .next()
+                            .unwrap_or("");
+                        matches!(
+                            word.to_ascii_lowercase().as_str(),
+                            "in" | "into" | "across" | "throughout" | "at"
+                        )
+                    }
+                };
+                let before_in_clause = entities.iter().rev().find(|e| {
+                    e.span.end <= q.span.start && e.span.start >= clause.start && !locative(e)
+                });
+                let after_in_clause = entities.iter().find(|e| {
+                    e.span.start >= q.span.end && e.span.end <= clause.end && !locative(e)
+                });
                 let before_in_sentence = entities.iter().rev().find(|e| e.span.end <= q.span.start);
-                let after_in_sentence = entities
-                    .iter()
-                    .find(|e| e.span.start >= q.span.end && e.span.start < next_q_start);
-                let entity = if let Some(e) = before_in_clause.or(after_in_clause) {
+                let entity: Mention = if let Some(e) = before_in_clause.or(after_in_clause) {
+                    e.clone()
+                } else if let Some(e) = inherited_from {
+                    reasons.push(format!(
+                        "entity \"{}\" carried over from the claim this number continues",
+                        e.span.slice(text)
+                    ));
+                    confidence *= 0.8;
                     e
-                } else if let Some(e) = before_in_sentence {
+                } else if let Some(e) = before_in_sentence.filter(|_| !inherited) {
                     reasons.push(format!(
                         "entity \"{}\" is named in an earlier clause",
                         e.span.slice(text)
                     ));
                     confidence *= 0.8;
-                    e
-                } else if let Some(e) = after_in_sentence {
-                    reasons.push(format!(
-                        "entity \"{}\" is named later in the sentence",
-                        e.span.slice(text)
-                    ));
-                    confidence *= 0.7;
-                    e
+                    e.clone()
                 } else {
                     continue;
                 };
@@ -405,17 +429,21 @@ impl Linker {
                     let distance = |m: &Mention| m.span.start.abs_diff(q.span.start);
                     let fallback = entities
                         .iter()
-                        .filter(|m| m.target != entity.target && !rows_of(m.target).is_empty())
+                        .filter(|m| {
+                            m.target != entity.target
+                                && clause.contains(m.span)
+                                && !rows_of(m.target).is_empty()
+                        })
                         .min_by_key(|m| distance(m));
                     if let Some(f) = fallback {
                         reasons.push(format!(
-                            "\"{}\" has no {} row; linked to \"{}\" in the same sentence",
+                            "\"{}\" has no {} row; linked to \"{}\" in the same clause",
                             entity.span.slice(text),
                             refs.properties[compatible[0]].id,
                             f.span.slice(text)
                         ));
                         confidence *= 0.7;
-                        entity = f;
+                        entity = f.clone();
                         with_rows = rows_of(f.target);
                     }
                 }
@@ -448,6 +476,18 @@ impl Linker {
                 if !alternatives.is_empty() {
                     confidence *= 0.9;
                 }
+                if !inherited {
+                    previous_cue = Some((cue_idx, cue_span, entity.clone()));
+                }
+                // A weak link to an entity that has no such property is most likely not a
+                // claim about it: only a clearly stated claim is reported as unverifiable.
+                if with_rows.is_empty()
+                    && (inherited
+                        || confidence < 0.9
+                        || !refs.plausible(entity.target, &refs.properties[chosen].id))
+                {
+                    continue;
+                }
                 out.push((
                     i,
                     Link {
@@ -472,8 +512,12 @@ fn kind_fits(q: &Quantity, p: &crate::reference::Property, units: &UnitTable) ->
     match p.kind {
         PropertyKind::Year => q.kind == NumberKind::Year,
         PropertyKind::Percent => q_unit.is_some_and(|u| u.dimension == "ratio"),
+        // "two thirds of the population" is a share, not a count.
         PropertyKind::Count => {
-            q.kind != NumberKind::Year && q_unit.is_none_or(|u| u.is_count() || u.id == p.unit)
+            q.kind != NumberKind::Year
+                && q.notation != crate::model::Notation::Fraction
+                && q.value >= 1.0
+                && q_unit.is_none_or(|u| u.is_count() || u.id == p.unit)
         }
         // A measure needs a written unit of the same dimension ("384,400 km").
         PropertyKind::Measure => {

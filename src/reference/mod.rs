@@ -148,6 +148,22 @@ impl ReferenceSet {
             .contains_key(&(entity, property.to_string()))
     }
 
+    /// Could `entity` plausibly have `property`? True when some row of the property
+    /// sits in a table that also holds rows of the entity (neuron counts are about
+    /// animals, publication years about papers and models).
+    pub fn plausible(&self, entity: usize, property: &str) -> bool {
+        let name = &self.entities[entity].name;
+        let entity_files: Vec<&str> = self
+            .rows
+            .iter()
+            .filter(|r| &r.entity == name)
+            .map(|r| r.path.as_str())
+            .collect();
+        self.rows
+            .iter()
+            .any(|r| r.property == property && entity_files.contains(&r.path.as_str()))
+    }
+
     fn build(properties: Vec<Property>, entities: Vec<Entity>, rows: Vec<Row>) -> ReferenceSet {
         let property_index = properties
             .iter()
