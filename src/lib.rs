@@ -9,6 +9,7 @@ pub mod check;
 pub mod error;
 pub mod extract;
 pub mod format;
+pub mod input;
 pub mod interval;
 pub mod link;
 pub mod model;

@@ -1,13 +1,22 @@
 //! The `numcheck` command line: a thin layer over the library.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use numcheck::Checker;
+use numcheck::input::batch::ordered_parallel;
+use numcheck::input::jsonl::{Job, Records, result_line};
+use numcheck::input::walk::{Expanded, Target, expand};
+use numcheck::input::{FetchOptions, InputFormat, Loaded, Loader, Source};
+use numcheck::model::Annotation;
 use numcheck::reference::{Diagnostic, EMBEDDED_TABLES, ReferenceSet, TableSource, load_tables};
 use numcheck::report::{Document, Format, Summary, extract_records, make_printer};
 use numcheck::units::UnitTable;
@@ -60,11 +69,86 @@ enum Color {
     Never,
 }
 
+/// Where documents come from and how they are read (shared by `check` and `extract`).
 #[derive(clap::Args)]
-struct CheckArgs {
-    /// Files to check (`-` reads standard input).
+struct InputArgs {
+    /// Files, directories (recursive, honouring .gitignore), http(s) URLs, or `-` for
+    /// standard input.
     #[arg(required = true)]
     files: Vec<String>,
+    /// How to read documents: by extension / Content-Type (auto), or force one.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Only files matching this glob under directories (gitignore syntax; `!` excludes;
+    /// repeatable).
+    #[arg(long)]
+    glob: Vec<String>,
+    /// Fetch timeout for URLs, in seconds (connection to last byte).
+    #[arg(long, default_value_t = 30.0, value_name = "SECS")]
+    timeout: f64,
+    /// Largest response accepted from a URL (e.g. 500KB, 20MB, 1GiB).
+    #[arg(long, default_value = "20MB", value_parser = parse_size, value_name = "SIZE")]
+    max_size: u64,
+    /// Most redirects followed for one URL.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    max_redirects: usize,
+}
+
+impl InputArgs {
+    fn fetch_options(&self) -> Result<FetchOptions> {
+        if !(self.timeout.is_finite() && self.timeout > 0.0) {
+            anyhow::bail!("--timeout must be a positive number of seconds");
+        }
+        Ok(FetchOptions {
+            timeout: Duration::from_secs_f64(self.timeout),
+            max_bytes: self.max_size,
+            max_redirects: self.max_redirects,
+        })
+    }
+}
+
+/// `20MB`, `500KB`, `1GiB`, `4096`: bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 500KB, 20MB)"))?;
+    let factor: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "kib" => 1024.0,
+        "m" | "mb" => 1e6,
+        "mib" => 1024.0 * 1024.0,
+        "g" | "gb" => 1e9,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        u => {
+            return Err(format!(
+                "unknown size unit `{u}` (B, KB, MB, GB, KiB, MiB, GiB)"
+            ));
+        }
+    };
+    Ok((n * factor) as u64)
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Read every file (and `-`) as JSONL records `{"id": ..., "text" | "url": ...}`
+    /// (files ending in .jsonl are read so anyway). With `--format jsonl`, one result line
+    /// per record, in input order.
+    #[arg(long)]
+    jsonl_input: bool,
+    /// Documents checked in parallel (default: the number of cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar, notes or closing summary on stderr (errors and warnings still).
+    #[arg(short, long)]
+    quiet: bool,
     /// A directory of CSV tables that add to, or replace by file name, the embedded tables.
     #[arg(long)]
     claims: Option<PathBuf>,
@@ -82,11 +166,19 @@ struct CheckArgs {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Files to read (`-` reads standard input).
-    #[arg(required = true)]
-    files: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    format: Format,
+    #[command(flatten)]
+    input: InputArgs,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    format: ExtractFormat,
+}
+
+/// Output formats of `extract` (one record per quantity).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Jsonl,
+    Json,
+    Csv,
+    Text,
 }
 
 fn main() -> ExitCode {
@@ -224,7 +316,107 @@ fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
     })
 }
 
+/// What a worker hands back for one job.
+type Checked = Result<(Loaded, Vec<Annotation>), String>;
+
+/// What the sink needs to know about a job besides its result.
+struct JobMeta {
+    name: String,
+    id: Option<serde_json::Value>,
+    line: Option<usize>,
+    /// A file or standard input (warn when empty).
+    warn_empty: bool,
+}
+
+fn job_meta(job: &Job) -> JobMeta {
+    match job {
+        Job::Doc(i) => JobMeta {
+            name: i.name.clone(),
+            id: None,
+            line: None,
+            warn_empty: true,
+        },
+        Job::Record { id, line, input } => JobMeta {
+            name: input.name.clone(),
+            id: Some(id.clone()),
+            line: Some(*line),
+            warn_empty: false,
+        },
+        Job::Failed { name, id, line, .. } => JobMeta {
+            name: name.clone(),
+            id: id.clone(),
+            line: *line,
+            warn_empty: false,
+        },
+    }
+}
+
+/// Every job of the batch, lazily: documents as they are, JSONL streams line by line.
+fn jobs(targets: Vec<Target>, format: InputFormat) -> impl Iterator<Item = Job> {
+    targets
+        .into_iter()
+        .flat_map(move |t| -> Box<dyn Iterator<Item = Job>> {
+            match t {
+                Target::Doc(input) => Box::new(std::iter::once(Job::Doc(input))),
+                Target::Failed { name, message } => Box::new(std::iter::once(Job::Failed {
+                    name,
+                    id: None,
+                    line: None,
+                    message,
+                })),
+                Target::Jsonl { name, source } => {
+                    let reader: Result<Box<dyn BufRead>, String> = match &source {
+                        Source::File(p) => std::fs::File::open(p)
+                            .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn BufRead>)
+                            .map_err(|e| {
+                                format!("{name}: cannot read: {}", numcheck::input::io_reason(&e))
+                            }),
+                        _ => Ok(Box::new(io::stdin().lock())),
+                    };
+                    match reader {
+                        Ok(r) => Box::new(Records::new(&name, r, format)),
+                        Err(message) => Box::new(std::iter::once(Job::Failed {
+                            name,
+                            id: None,
+                            line: None,
+                            message,
+                        })),
+                    }
+                }
+            }
+        })
+}
+
+/// The progress bar: documents done, MB/s, ETA; hidden unless stderr is a terminal.
+fn progress_bar(total: Option<usize>, show: bool, bytes: Arc<AtomicU64>) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let start = Instant::now();
+    let pb = ProgressBar::with_draw_target(total.map(|n| n as u64), ProgressDrawTarget::stderr());
+    let template = if total.is_some() {
+        "{spinner} {pos}/{len} documents [{bar:30}] {mbps} · {elapsed} elapsed, ETA {eta}"
+    } else {
+        "{spinner} {pos} documents · {mbps} · {elapsed} elapsed"
+    };
+    let style = ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ")
+        .with_key(
+            "mbps",
+            move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let secs = start.elapsed().as_secs_f64().max(1e-3);
+                let mb = bytes.load(Ordering::Relaxed) as f64 / 1e6;
+                let _ = write!(w, "{:.1} MB/s", mb / secs);
+            },
+        );
+    pb.set_style(style);
+    pb.enable_steady_tick(Duration::from_millis(120));
+    pb
+}
+
 fn run_check(args: CheckArgs) -> Result<ExitCode> {
+    let started = Instant::now();
     let (refs, diags) = load(args.claims.as_deref(), true)?;
     if !diags.is_empty() {
         for d in &diags {
@@ -236,6 +428,27 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         );
     }
     let checker = Checker::new(refs);
+    let input = &args.input;
+    let fetch = input.fetch_options()?;
+    let expanded: Expanded = expand(
+        &input.files,
+        &input.glob,
+        args.jsonl_input,
+        input.input_format,
+    )
+    .map_err(|e| anyhow::anyhow!(e))?;
+    if !args.quiet {
+        for note in &expanded.notes {
+            eprintln!("{note}");
+        }
+    }
+    // JSONL in, JSONL out: one result line per record.
+    let record_mode = args.format == Format::Jsonl
+        && !expanded.targets.is_empty()
+        && expanded
+            .targets
+            .iter()
+            .all(|t| matches!(t, Target::Jsonl { .. }));
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -245,39 +458,122 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    let jobs_n = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs_n)
+        .thread_name(|i| format!("numcheck-{i}"))
+        .build()
+        .context("cannot start worker threads")?;
+    let bytes = Arc::new(AtomicU64::new(0));
+    let pb = progress_bar(
+        expanded.document_count(),
+        !args.quiet && io::stderr().is_terminal(),
+        bytes.clone(),
+    );
+
     let out = output(args.output.as_deref())?;
-    let mut printer = make_printer(args.format, out, color);
+    let (mut printer, mut raw) = if record_mode {
+        (None, Some(out))
+    } else {
+        (Some(make_printer(args.format, out, color)), None)
+    };
     let mut summary = Summary::default();
-    for path in &args.files {
-        let text = match read_input(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: {e:#}");
-                printer.error(path, &format!("{e:#}"))?;
-                summary.errors += 1;
-                continue;
+    let mut write_error: Option<io::Error> = None;
+    {
+        let loader = Loader::new(fetch);
+        let work = |job: Job| -> Checked {
+            match job {
+                Job::Doc(input) | Job::Record { input, .. } => {
+                    let doc = loader.load(&input)?;
+                    let annotations = doc.check(&checker);
+                    Ok((doc, annotations))
+                }
+                Job::Failed { message, .. } => Err(message),
             }
         };
-        if text.trim().is_empty() {
-            eprintln!("warning: {path}: file is empty; nothing to check");
-        }
-        let annotations = checker.check_str(&text);
-        summary.add(&annotations);
-        let shown = if path == "-" {
-            "<stdin>"
-        } else {
-            path.as_str()
+        let items = jobs(expanded.targets, input.input_format).map(|j| (job_meta(&j), j));
+        let mut sink = |meta: JobMeta, result: Checked| -> io::Result<()> {
+            pb.inc(1);
+            match result {
+                Ok((doc, annotations)) => {
+                    bytes.fetch_add(doc.original.len() as u64, Ordering::Relaxed);
+                    if meta.warn_empty && doc.original.trim().is_empty() {
+                        pb.suspend(|| {
+                            eprintln!("warning: {}: file is empty; nothing to check", meta.name)
+                        });
+                    }
+                    summary.add(&annotations);
+                    if let Some(p) = printer.as_mut() {
+                        p.document(&Document {
+                            path: &doc.name,
+                            text: &doc.original,
+                            annotations: &annotations,
+                        })?;
+                    }
+                    if let Some(out) = raw.as_mut() {
+                        let line = result_line(
+                            meta.id.as_ref(),
+                            meta.line,
+                            Ok((&doc.name, &doc.original, doc.format, &annotations)),
+                        );
+                        serde_json::to_writer(&mut *out, &line)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                Err(message) => {
+                    let message = if message.starts_with("internal error") {
+                        format!("{}: {message}", meta.name)
+                    } else {
+                        message
+                    };
+                    pb.suspend(|| eprintln!("error: {message}"));
+                    summary.errors += 1;
+                    if let Some(p) = printer.as_mut() {
+                        p.error(&meta.name, &message)?;
+                    }
+                    if let Some(out) = raw.as_mut() {
+                        let line = result_line(meta.id.as_ref(), meta.line, Err(&message));
+                        serde_json::to_writer(&mut *out, &line)?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+            }
+            Ok(())
         };
-        printer.document(&Document {
-            path: shown,
-            text: &text,
-            annotations: &annotations,
-        })?;
+        ordered_parallel(&pool, items, jobs_n * 4, work, |meta, result| {
+            if write_error.is_none()
+                && let Err(e) = sink(meta, result.and_then(|r| r))
+            {
+                write_error = Some(e);
+            }
+        });
+        pb.finish_and_clear();
+        if let Some(e) = write_error {
+            return Err(anyhow::Error::new(e).context("cannot write the report"));
+        }
     }
-    printer.finish(&summary)?;
-    drop(printer);
-    if args.format != Format::Text {
-        eprintln!("{}", summary.line());
+    if let Some(mut p) = printer {
+        p.finish(&summary)?;
+    }
+    if let Some(mut out) = raw {
+        out.flush().context("cannot write the report")?;
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let shown_on_stdout =
+        args.format == Format::Text && args.output.is_none() && io::stdout().is_terminal();
+    if !args.quiet && !shown_on_stdout {
+        let mb = bytes.load(Ordering::Relaxed) as f64 / 1e6;
+        eprintln!(
+            "{}; {:.2} s ({:.1} MB/s, {} job{})",
+            summary.line(),
+            elapsed,
+            mb / elapsed.max(1e-6),
+            jobs_n,
+            if jobs_n == 1 { "" } else { "s" }
+        );
     }
     if summary.errors > 0 {
         return Ok(ExitCode::from(2));
@@ -298,36 +594,50 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
 fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let mut out = output(None)?;
     let mut errors = 0;
-    let mut csv_out = (args.format == Format::Csv).then(|| csv::Writer::from_writer(Vec::new()));
+    let mut csv_out =
+        (args.format == ExtractFormat::Csv).then(|| csv::Writer::from_writer(Vec::new()));
     let mut all = Vec::new();
-    for path in &args.files {
-        let text = match read_input(path) {
-            Ok(t) => t,
+    let expanded = expand(
+        &args.input.files,
+        &args.input.glob,
+        false,
+        args.input.input_format,
+    )
+    .map_err(|e| anyhow::anyhow!(e))?;
+    for note in &expanded.notes {
+        eprintln!("{note}");
+    }
+    let loader = Loader::new(args.input.fetch_options()?);
+    for target in expanded.targets {
+        let loaded = match target {
+            Target::Doc(input) => loader.load(&input),
+            Target::Jsonl { name, .. } => Err(format!(
+                "{name}: JSONL record streams are read by `numcheck check`"
+            )),
+            Target::Failed { message, .. } => Err(message),
+        };
+        let doc = match loaded {
+            Ok(d) => d,
             Err(e) => {
-                eprintln!("error: {e:#}");
+                eprintln!("error: {e}");
                 errors += 1;
                 continue;
             }
         };
-        let shown = if path == "-" {
-            "<stdin>"
-        } else {
-            path.as_str()
-        };
-        let qs = numcheck::extract::extract(&text);
-        for r in extract_records(shown, &text, &qs) {
+        let qs = doc.extract();
+        for r in extract_records(&doc.name, &doc.original, &qs) {
             match args.format {
-                Format::Jsonl => {
+                ExtractFormat::Jsonl => {
                     serde_json::to_writer(&mut out, &r)?;
                     out.write_all(b"\n")?;
                 }
-                Format::Json => all.push(r),
-                Format::Csv => {
+                ExtractFormat::Json => all.push(r),
+                ExtractFormat::Csv => {
                     if let Some(w) = csv_out.as_mut() {
                         w.serialize(&r)?;
                     }
                 }
-                Format::Text => {
+                ExtractFormat::Text => {
                     let unit = r
                         .unit
                         .as_deref()
@@ -349,7 +659,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     }
-    if args.format == Format::Json {
+    if args.format == ExtractFormat::Json {
         serde_json::to_writer_pretty(&mut out, &all)?;
         out.write_all(b"\n")?;
     }

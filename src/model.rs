@@ -286,3 +286,92 @@ pub struct Annotation {
     pub suggestion: Option<String>,
     pub inconsistencies: Vec<Inconsistency>,
 }
+
+impl Quantity {
+    /// Maps every span of the quantity (claim, value and unit spans) through `f`, e.g.
+    /// from extracted prose back to the original HTML or Markdown document.
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        self.span = f(self.span);
+        self.value_span = f(self.value_span);
+        self.unit_span = self.unit_span.map(&f);
+    }
+}
+
+impl Annotation {
+    /// Maps every span of the annotation through `f`: the quantity's spans, the link's
+    /// entity and property spans, and each inconsistency's other span (its message names
+    /// the other claim's byte offsets; they are rewritten too).
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        self.quantity.map_spans(&f);
+        self.link.entity_span = self.link.entity_span.map(&f);
+        self.link.property_span = self.link.property_span.map(&f);
+        for inc in &mut self.inconsistencies {
+            let old = inc.other_span;
+            let new = f(old);
+            inc.other_span = new;
+            let (from, to) = (
+                format!("at bytes {}–{}", old.start, old.end),
+                format!("at bytes {}–{}", new.start, new.end),
+            );
+            if from != to {
+                inc.message = inc.message.replace(&from, &to);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod map_tests {
+    use super::*;
+
+    #[test]
+    fn map_spans_moves_every_span_and_the_inconsistency_note() {
+        let q = Quantity {
+            span: Span::new(10, 14),
+            value_span: Span::new(10, 14),
+            value: 1e7,
+            interval: Interval::point(1e7),
+            half_unit: 0.0,
+            qualifier: Qualifier::Exact,
+            hedge: None,
+            kind: NumberKind::Cardinal,
+            unit: None,
+            unit_text: None,
+            unit_span: Some(Span::new(15, 22)),
+            change: None,
+            notation: Notation::PowerOfTen,
+            not_a_claim: None,
+        };
+        let mut a = Annotation {
+            quantity: q,
+            link: Link {
+                entity: "mouse".into(),
+                property: "brain_neurons".into(),
+                entity_span: Some(Span::new(0, 4)),
+                property_span: None,
+                confidence: 1.0,
+                reasons: vec![],
+                alternatives: vec![],
+            },
+            verdict: Verdict::Contradicted,
+            reference: None,
+            rule: String::new(),
+            ratio: None,
+            direction: None,
+            message: String::new(),
+            suggestion: None,
+            inconsistencies: vec![Inconsistency {
+                other_span: Span::new(30, 34),
+                other_text: "10^9".into(),
+                message: "inconsistent: \"10^7\" and \"10^9\" at bytes 30–34 cannot both be true"
+                    .into(),
+            }],
+        };
+        a.map_spans(|s| Span::new(s.start + 100, s.end + 100));
+        assert_eq!(a.quantity.span, Span::new(110, 114));
+        assert_eq!(a.quantity.unit_span, Some(Span::new(115, 122)));
+        assert_eq!(a.link.entity_span, Some(Span::new(100, 104)));
+        assert_eq!(a.inconsistencies[0].other_span, Span::new(130, 134));
+        assert!(a.inconsistencies[0].message.contains("at bytes 130–134"));
+    }
+}

@@ -1,0 +1,109 @@
+//! Running many documents: work in parallel on a rayon pool, results handed to a sink on
+//! the calling thread in input order, with at most `window` results in flight, so memory
+//! stays bounded however long the input list or stream is.
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+
+/// Runs `work` over `items` on `pool`, calling `sink` with each item's key and result in
+/// input order.
+///
+/// Items are `(key, item)` pairs pulled lazily from the iterator (on the calling thread)
+/// as slots free up; the key (a name, say) travels with the result to the sink. At most
+/// `window` items are being worked on or waiting to be sunk at any time. A panic in
+/// `work` is caught and handed to the sink as `Err(message)`; the batch goes on.
+pub fn ordered_parallel<K, T, R, I, W, S>(
+    pool: &rayon::ThreadPool,
+    items: I,
+    window: usize,
+    work: W,
+    mut sink: S,
+) where
+    K: Send,
+    T: Send,
+    R: Send,
+    I: IntoIterator<Item = (K, T)>,
+    W: Fn(T) -> R + Sync,
+    S: FnMut(K, Result<R, String>),
+{
+    type Done<K, R> = (K, Result<R, String>);
+    let window = window.max(1);
+    let (tx, rx) = mpsc::channel::<(usize, Done<K, R>)>();
+    let mut pending: BTreeMap<usize, Done<K, R>> = BTreeMap::new();
+    let mut next = 0usize;
+    let mut sent = 0usize;
+    let work = &work;
+    pool.in_place_scope(|scope| {
+        let mut receive_one = |pending: &mut BTreeMap<usize, Done<K, R>>, next: &mut usize| {
+            let (i, done) = rx.recv().expect("a worker always sends its result");
+            pending.insert(i, done);
+            while let Some((k, r)) = pending.remove(next) {
+                sink(k, r);
+                *next += 1;
+            }
+        };
+        for (key, item) in items {
+            while sent - next >= window {
+                receive_one(&mut pending, &mut next);
+            }
+            let tx = tx.clone();
+            let index = sent;
+            scope.spawn(move |_| {
+                let result = catch_unwind(AssertUnwindSafe(|| work(item))).map_err(panic_message);
+                let _ = tx.send((index, (key, result)));
+            });
+            sent += 1;
+        }
+        while next < sent {
+            receive_one(&mut pending, &mut next);
+        }
+    });
+}
+
+fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = p.downcast_ref::<&str>() {
+        format!("internal error: {s}")
+    } else if let Some(s) = p.downcast_ref::<String>() {
+        format!("internal error: {s}")
+    } else {
+        "internal error".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order_with_bounded_window() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        let mut got = Vec::new();
+        ordered_parallel(
+            &pool,
+            (0..200u64).map(|i| (i, i)),
+            8,
+            |i| {
+                // Later items finish first.
+                std::thread::sleep(std::time::Duration::from_micros((200 - i) * 20));
+                if i == 13 {
+                    panic!("boom");
+                }
+                i * 2
+            },
+            |k, r| got.push((k, r)),
+        );
+        assert_eq!(got.len(), 200);
+        for (i, (k, r)) in got.iter().enumerate() {
+            assert_eq!(*k, i as u64);
+            if i == 13 {
+                assert_eq!(r.as_ref().unwrap_err(), "internal error: boom");
+            } else {
+                assert_eq!(*r.as_ref().unwrap(), i as u64 * 2);
+            }
+        }
+    }
+}
