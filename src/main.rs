@@ -470,7 +470,10 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let bytes = Arc::new(AtomicU64::new(0));
     let pb = progress_bar(
         expanded.document_count(),
-        !args.quiet && io::stderr().is_terminal(),
+        // On a terminal, unless the report itself is scrolling by on the same screen.
+        !args.quiet
+            && io::stderr().is_terminal()
+            && (args.output.is_some() || !io::stdout().is_terminal()),
         bytes.clone(),
     );
 
@@ -487,7 +490,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         let work = |job: Job| -> Checked {
             match job {
                 Job::Doc(input) | Job::Record { input, .. } => {
-                    let doc = loader.load(&input)?;
+                    let doc = loader.load(input)?;
                     let annotations = doc.check(&checker);
                     Ok((doc, annotations))
                 }
@@ -610,7 +613,7 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     let loader = Loader::new(args.input.fetch_options()?);
     for target in expanded.targets {
         let loaded = match target {
-            Target::Doc(input) => loader.load(&input),
+            Target::Doc(input) => loader.load(input),
             Target::Jsonl { name, .. } => Err(format!(
                 "{name}: JSONL record streams are read by `numcheck check`"
             )),

@@ -193,6 +193,8 @@ fn url_inputs_redirects_errors_and_charsets() {
         .arg(url("/meta.html"))
         .arg(url("/notes.md"))
         .arg("http://127.0.0.1:9/refused")
+        .arg(base.replace("http://", "https://") + "/page.txt")
+        .arg("ftp://127.0.0.1/file.txt")
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -209,10 +211,16 @@ fn url_inputs_redirects_errors_and_charsets() {
         ),
         format!("error: {}: too many redirects (more than 3", url("/loop")),
         "error: http://127.0.0.1:9/refused: cannot connect:".to_string(),
+        // TLS spoken to a plain-HTTP server.
+        format!(
+            "error: {}/page.txt: TLS error:",
+            base.replace("http://", "https://")
+        ),
+        "error: ftp://127.0.0.1/file.txt: unsupported URL scheme `ftp`".to_string(),
     ] {
         assert!(err.contains(&expected), "missing {expected:?} in\n{err}");
     }
-    assert!(err.contains("5 errors"), "{err}");
+    assert!(err.contains("7 errors"), "{err}");
     let r = jsonl(&out.stdout);
     // Followed two redirects; the report names the URL as given.
     let alexnet = r

@@ -119,11 +119,7 @@ impl Fetcher {
                 "too many redirects (more than {}; see --max-redirects)",
                 self.options.max_redirects
             )
-        } else if lower.contains("certificate")
-            || lower.contains("tls")
-            || lower.contains("handshake")
-            || lower.contains("invalid peer")
-        {
+        } else if is_tls(e) || lower.contains("certificate") || lower.contains("handshake") {
             format!("TLS error: {}", root(e))
         } else if e.is_builder() {
             format!("not a valid URL: {}", root(e))
@@ -168,6 +164,25 @@ pub fn is_textual(content_type: &str) -> bool {
         || mime == "application/xml"
         || mime == "application/markdown"
         || mime.ends_with("+xml") && !mime.starts_with("image/")
+}
+
+/// True when a rustls error is in the error's causes (directly or inside an io::Error).
+fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source = Some(e);
+    while let Some(s) = source {
+        if s.is::<rustls::Error>() {
+            return true;
+        }
+        if let Some(io) = s.downcast_ref::<std::io::Error>()
+            && io
+                .get_ref()
+                .is_some_and(|inner| inner.is::<rustls::Error>())
+        {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 /// The innermost cause of an error (the one that says what went wrong).

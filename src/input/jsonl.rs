@@ -76,7 +76,7 @@ pub fn parse_line(
         Ok(v) => v,
         Err(e) => return Some(fail(None, format!("not a JSON record: {e}"))),
     };
-    let Value::Object(obj) = value else {
+    let Value::Object(mut obj) = value else {
         return Some(fail(
             None,
             "not a JSON object (expected {\"id\": ..., \"text\": ...})".into(),
@@ -103,9 +103,9 @@ pub fn parse_line(
         Some(_) => return Some(fail(Some(id), "\"format\" must be a string".into())),
     };
     let name = id_name(&id);
-    let source = match (obj.get("text"), obj.get("url")) {
-        (Some(Value::String(t)), None) => Source::Inline(t.clone()),
-        (None, Some(Value::String(u))) if is_url(u) => Source::Url(u.clone()),
+    let source = match (obj.remove("text"), obj.remove("url")) {
+        (Some(Value::String(t)), None) => Source::Inline(t),
+        (None, Some(Value::String(u))) if is_url(&u) => Source::Url(u),
         (None, Some(Value::String(u))) => {
             return Some(fail(
                 Some(id),

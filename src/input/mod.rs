@@ -208,10 +208,10 @@ impl Loader {
     }
 
     /// Reads and decodes one input. The error names the input.
-    pub fn load(&self, input: &Input) -> Result<Loaded, String> {
+    pub fn load(&self, input: Input) -> Result<Loaded, String> {
         let name = &input.name;
-        match &input.source {
-            Source::Inline(text) => Ok(Loaded::new(name.clone(), text.clone(), input.format)),
+        match input.source {
+            Source::Inline(text) => Ok(Loaded::new(input.name, text, input.format)),
             Source::Stdin => {
                 let mut bytes = Vec::new();
                 io::stdin()
@@ -220,7 +220,7 @@ impl Loader {
                 self.decode_local(name, bytes, input.format)
             }
             Source::File(path) => {
-                let bytes = read_file(path).map_err(|m| format!("{name}: {m}"))?;
+                let bytes = read_file(&path).map_err(|m| format!("{name}: {m}"))?;
                 let format = match input.format {
                     InputFormat::Auto => InputFormat::from_extension(name).unwrap_or_default(),
                     f => f,
@@ -233,7 +233,7 @@ impl Loader {
                     .get_or_init(|| Fetcher::new(self.options))
                     .as_ref()
                     .map_err(|e| format!("{name}: {e}"))?;
-                let fetched = fetcher.fetch(url).map_err(|e| format!("{name}: {e}"))?;
+                let fetched = fetcher.fetch(&url).map_err(|e| format!("{name}: {e}"))?;
                 let ct = fetched.content_type.as_deref().unwrap_or("");
                 let format = match input.format {
                     InputFormat::Auto => InputFormat::from_content_type(ct)
@@ -287,7 +287,23 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     if path.is_dir() {
         return Err("is a directory, not a file".into());
     }
-    std::fs::read(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))
+    std::fs::read(path).map_err(|e| {
+        if e.kind() == io::ErrorKind::NotFound
+            && let Some(scheme) = url_scheme(&path.to_string_lossy())
+        {
+            return format!("unsupported URL scheme `{scheme}` (numcheck fetches http and https)");
+        }
+        format!("cannot read: {}", io_reason(&e))
+    })
+}
+
+/// The scheme of something that looks like a URL (`ftp://...`).
+fn url_scheme(s: &str) -> Option<&str> {
+    let (scheme, _) = s.split_once("://")?;
+    let mut chars = scheme.chars();
+    (chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(scheme)
 }
 
 /// A short reason for an I/O error.
