@@ -352,10 +352,10 @@ fn job_meta(job: &Job) -> JobMeta {
 }
 
 /// Every job of the batch, lazily: documents as they are, JSONL streams line by line.
-fn jobs(targets: Vec<Target>, format: InputFormat) -> impl Iterator<Item = Job> {
+fn jobs(targets: Vec<Target>, format: InputFormat) -> impl Iterator<Item = Job> + Send {
     targets
         .into_iter()
-        .flat_map(move |t| -> Box<dyn Iterator<Item = Job>> {
+        .flat_map(move |t| -> Box<dyn Iterator<Item = Job> + Send> {
             match t {
                 Target::Doc(input) => Box::new(std::iter::once(Job::Doc(input))),
                 Target::Failed { name, message } => Box::new(std::iter::once(Job::Failed {
@@ -365,13 +365,13 @@ fn jobs(targets: Vec<Target>, format: InputFormat) -> impl Iterator<Item = Job> 
                     message,
                 })),
                 Target::Jsonl { name, source } => {
-                    let reader: Result<Box<dyn BufRead>, String> = match &source {
+                    let reader: Result<Box<dyn BufRead + Send>, String> = match &source {
                         Source::File(p) => std::fs::File::open(p)
-                            .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn BufRead>)
+                            .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn BufRead + Send>)
                             .map_err(|e| {
                                 format!("{name}: cannot read: {}", numcheck::input::io_reason(&e))
                             }),
-                        _ => Ok(Box::new(io::stdin().lock())),
+                        _ => Ok(Box::new(io::BufReader::new(io::stdin()))),
                     };
                     match reader {
                         Ok(r) => Box::new(Records::new(&name, r, format)),
@@ -524,6 +524,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                         );
                         serde_json::to_writer(&mut *out, &line)?;
                         out.write_all(b"\n")?;
+                        // A pipeline sees each result line as soon as it is ready.
+                        out.flush()?;
                     }
                 }
                 Err(message) => {
@@ -541,6 +543,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                         let line = result_line(meta.id.as_ref(), meta.line, Err(&message));
                         serde_json::to_writer(&mut *out, &line)?;
                         out.write_all(b"\n")?;
+                        // A pipeline sees each result line as soon as it is ready.
+                        out.flush()?;
                     }
                 }
             }

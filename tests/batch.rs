@@ -572,3 +572,52 @@ fn output_order_does_not_depend_on_jobs() {
     assert_eq!(jsonl(&one.stdout).len(), 40);
     assert_eq!(one.stdout, four.stdout);
 }
+
+#[test]
+fn a_jsonl_stream_answers_each_record_before_the_next_arrives() {
+    use std::process::{Command as Std, Stdio};
+    use std::sync::mpsc;
+
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("numcheck"))
+        .args([
+            "check",
+            "-",
+            "--jsonl-input",
+            "--format",
+            "jsonl",
+            "--quiet",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    for (i, text) in [
+        "Mice have 10^7 neurons.",
+        "AlexNet had 60 million parameters.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        writeln!(stdin, "{}", serde_json::json!({"id": i, "text": text})).unwrap();
+        stdin.flush().unwrap();
+        // The answer comes while standard input is still open.
+        let line = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a result line before the next record");
+        let v: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["id"], i);
+    }
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+    assert!(rx.recv_timeout(Duration::from_secs(5)).is_err());
+}

@@ -1,5 +1,5 @@
 //! Running many documents: work in parallel on a rayon pool, results handed to a sink on
-//! the calling thread in input order, with at most `window` results in flight, so memory
+//! the calling thread in input order, with at most `window` items in flight, so memory
 //! stays bounded however long the input list or stream is.
 
 use std::collections::BTreeMap;
@@ -9,10 +9,12 @@ use std::sync::mpsc;
 /// Runs `work` over `items` on `pool`, calling `sink` with each item's key and result in
 /// input order.
 ///
-/// Items are `(key, item)` pairs pulled lazily from the iterator (on the calling thread)
-/// as slots free up; the key (a name, say) travels with the result to the sink. At most
-/// `window` items are being worked on or waiting to be sunk at any time. A panic in
-/// `work` is caught and handed to the sink as `Err(message)`; the batch goes on.
+/// Items are `(key, item)` pairs pulled lazily from the iterator by a feeder thread as
+/// slots free up; the key (a name, say) travels with the result to the sink. At most
+/// `window` items are being worked on or waiting to be sunk at any time. The sink runs on
+/// the calling thread and gets each result as soon as it and all before it are done, even
+/// while the feeder waits for more input (a pipeline sees each result without delay). A
+/// panic in `work` is caught and handed to the sink as `Err(message)`; the batch goes on.
 pub fn ordered_parallel<K, T, R, I, W, S>(
     pool: &rayon::ThreadPool,
     items: I,
@@ -24,40 +26,47 @@ pub fn ordered_parallel<K, T, R, I, W, S>(
     T: Send,
     R: Send,
     I: IntoIterator<Item = (K, T)>,
+    I::IntoIter: Send,
     W: Fn(T) -> R + Sync,
     S: FnMut(K, Result<R, String>),
 {
     type Done<K, R> = (K, Result<R, String>);
     let window = window.max(1);
-    let (tx, rx) = mpsc::channel::<(usize, Done<K, R>)>();
-    let mut pending: BTreeMap<usize, Done<K, R>> = BTreeMap::new();
-    let mut next = 0usize;
-    let mut sent = 0usize;
+    let items = items.into_iter();
     let work = &work;
     pool.in_place_scope(|scope| {
-        let mut receive_one = |pending: &mut BTreeMap<usize, Done<K, R>>, next: &mut usize| {
-            let (i, done) = rx.recv().expect("a worker always sends its result");
-            pending.insert(i, done);
-            while let Some((k, r)) = pending.remove(next) {
-                sink(k, r);
-                *next += 1;
+        std::thread::scope(|threads| {
+            let (tx, rx) = mpsc::channel::<(usize, Done<K, R>)>();
+            // One token per item not yet sunk: the feeder blocks when `window` are out.
+            let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
+            std::thread::Builder::new()
+                .name("numcheck-feeder".into())
+                .spawn_scoped(threads, move || {
+                    for (index, (key, item)) in items.enumerate() {
+                        if slot_tx.send(()).is_err() {
+                            break;
+                        }
+                        let tx = tx.clone();
+                        scope.spawn(move |_| {
+                            let result = catch_unwind(AssertUnwindSafe(|| work(item)))
+                                .map_err(panic_message);
+                            let _ = tx.send((index, (key, result)));
+                        });
+                    }
+                    // Dropping `tx` here closes the channel once every task has sent.
+                })
+                .expect("cannot start the feeder thread");
+            let mut pending: BTreeMap<usize, Done<K, R>> = BTreeMap::new();
+            let mut next = 0usize;
+            for (i, done) in rx {
+                pending.insert(i, done);
+                while let Some((k, r)) = pending.remove(&next) {
+                    sink(k, r);
+                    next += 1;
+                    let _ = slot_rx.try_recv();
+                }
             }
-        };
-        for (key, item) in items {
-            while sent - next >= window {
-                receive_one(&mut pending, &mut next);
-            }
-            let tx = tx.clone();
-            let index = sent;
-            scope.spawn(move |_| {
-                let result = catch_unwind(AssertUnwindSafe(|| work(item))).map_err(panic_message);
-                let _ = tx.send((index, (key, result)));
-            });
-            sent += 1;
-        }
-        while next < sent {
-            receive_one(&mut pending, &mut next);
-        }
+        });
     });
 }
 
