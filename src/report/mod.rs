@@ -1,11 +1,22 @@
 //! Printers. Each is a sink: it receives checked documents one at a time and writes
 //! them out. Printers never re-parse text; positions come from `crate::position`.
 
+pub mod html;
+pub mod markdown;
+pub mod rdjsonl;
 mod record;
+pub mod rules;
+pub mod sarif;
 mod text;
+pub mod w3c;
 
+pub use html::HtmlPrinter;
+pub use markdown::MarkdownPrinter;
+pub use rdjsonl::RdjsonlPrinter;
 pub use record::{ExtractRecord, Record, ReferenceRecord};
+pub use sarif::SarifPrinter;
 pub use text::TextPrinter;
+pub use w3c::W3cPrinter;
 
 use std::io::{self, Write};
 
@@ -86,6 +97,16 @@ pub enum Format {
     Json,
     Jsonl,
     Csv,
+    /// One self-contained HTML report (summary, texts with highlighted claims).
+    Html,
+    /// A summary and a table per document, for pasting into a ticket.
+    Markdown,
+    /// SARIF 2.1.0 for code scanning (findings only).
+    Sarif,
+    /// reviewdog diagnostics, one per line (findings only).
+    Rdjsonl,
+    /// W3C Web Annotations (JSON-LD), one per claim.
+    W3c,
 }
 
 /// The printer for a format, writing to `out`.
@@ -99,6 +120,11 @@ pub fn make_printer<'w>(
         Format::Json => Box::new(JsonPrinter::new(out)),
         Format::Jsonl => Box::new(JsonlPrinter::new(out)),
         Format::Csv => Box::new(CsvPrinter::new(out)),
+        Format::Html => Box::new(HtmlPrinter::new(out)),
+        Format::Markdown => Box::new(MarkdownPrinter::new(out)),
+        Format::Sarif => Box::new(SarifPrinter::new(out)),
+        Format::Rdjsonl => Box::new(RdjsonlPrinter::new(out)),
+        Format::W3c => Box::new(W3cPrinter::new(out)),
     }
 }
 

@@ -1,0 +1,2 @@
+//! Criterion benchmarks of the pipeline (filled in below).
+fn main() {}
