@@ -61,6 +61,8 @@ pub struct UnitTable {
     name_unit: Vec<usize>,
     /// Currency symbols that stand before a number ("$", "US$", "£"), longest first.
     prefix_symbols: Vec<(String, usize)>,
+    /// The last bytes of those symbols: a quick test before trying each.
+    prefix_last_byte: [bool; 256],
 }
 
 impl UnitTable {
@@ -146,7 +148,14 @@ impl UnitTable {
             .map(|(s, u)| (s.clone(), *u))
             .collect();
         prefix_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        let mut prefix_last_byte = [false; 256];
+        for (sym, _) in &prefix_symbols {
+            if let Some(&b) = sym.as_bytes().last() {
+                prefix_last_byte[b as usize] = true;
+            }
+        }
         Ok(UnitTable {
+            prefix_last_byte,
             symbols: build(&symbol_patterns, false),
             names: build(&name_patterns, true),
             units,
@@ -194,6 +203,13 @@ impl UnitTable {
     /// A currency symbol that ends exactly at `pos` ("$" in "$5", "US$" in "US$4.7").
     pub fn currency_prefix_before(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
         let before = &text[..pos];
+        if !before
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| self.prefix_last_byte[b as usize])
+        {
+            return None;
+        }
         for (sym, unit) in &self.prefix_symbols {
             if before.ends_with(sym.as_str()) {
                 let start = pos - sym.len();

@@ -218,11 +218,31 @@ pub struct Failures {
 
 pub const MAX_EXAMPLES: usize = 5;
 
+/// Examples kept per cause: `MAX_EXAMPLES`, or `NUMCHECK_ACC_EXAMPLES` (local debugging).
+fn max_examples() -> usize {
+    static N: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *N.get_or_init(|| {
+        std::env::var("NUMCHECK_ACC_EXAMPLES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(MAX_EXAMPLES)
+    })
+}
+
+/// Suites without a licence (cqe-newsquant, measeval, quantemp) are never quoted in the
+/// report: a failing case is named by its index ("NewsQuant dev #123"). Setting
+/// `NUMCHECK_ACC_QUOTE=1` shows the text instead, for local debugging only; a report
+/// written that way must not be committed.
+pub fn quote_unlicensed() -> bool {
+    static Q: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *Q.get_or_init(|| std::env::var_os("NUMCHECK_ACC_QUOTE").is_some_and(|v| v == "1"))
+}
+
 impl Failures {
     pub fn add(&mut self, cause: &str, example: String) {
         let c = self.causes.entry(cause.to_string()).or_default();
         c.count += 1;
-        if c.examples.len() < MAX_EXAMPLES {
+        if c.examples.len() < max_examples() {
             c.examples.push(example);
         }
     }

@@ -154,8 +154,10 @@ fn prf(tp: usize, fp: usize, fn_: usize) -> Measure {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn score_doc(
     ctx: &Ctx,
+    (split, doc): (&str, &str),
     text: &str,
     golds: &[Ann],
     preds: &[Quantity],
@@ -163,6 +165,22 @@ fn score_doc(
     fails: &mut Failures,
 ) {
     let idx = CharIndex::new(text);
+    // MeasEval has no licence: a case is named by split, document and character offsets,
+    // never quoted (NUMCHECK_ACC_QUOTE=1 quotes it, for local debugging only).
+    let snippet = |text: &str, idx: &CharIndex, s: usize, e: usize| -> String {
+        if crate::common::quote_unlicensed() {
+            snippet(text, idx, s, e)
+        } else {
+            format!("MeasEval {split} {doc} chars {s}–{e}")
+        }
+    };
+    let clip = |t: &str| -> String {
+        if crate::common::quote_unlicensed() {
+            clip(t)
+        } else {
+            format!("{} chars", t.chars().count())
+        }
+    };
     let subs: Vec<Ann> = preds
         .iter()
         .enumerate()
@@ -420,7 +438,7 @@ pub fn run(ctx: &Ctx, dir: &Path) -> Result<Vec<SuiteResult>> {
                 .into_iter()
                 .filter(|q| !matches!(q.kind, NumberKind::Year | NumberKind::Ordinal))
                 .collect();
-            score_doc(ctx, text, &golds, &preds, &mut t, &mut fails);
+            score_doc(ctx, (split, stem), text, &golds, &preds, &mut t, &mut fails);
         }
         let rows = (t.pairs + t.sub_only + t.gold_only).max(1);
         scores.push(Score::new(

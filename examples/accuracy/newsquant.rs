@@ -68,10 +68,22 @@ fn values_match(g: V, p: V) -> bool {
 
 /// Our change label in NewsQuant's vocabulary (=, ~, >, <, up, down).
 fn pred_change(q: &Quantity) -> &'static str {
+    // NewsQuant has one label per quantity; when a number is both hedged and a change
+    // ("up about 19 per cent", "climbed more than 3%") its annotators chose the hedge.
+    let hedged = matches!(
+        q.qualifier,
+        Qualifier::Approx
+            | Qualifier::Nearly
+            | Qualifier::OrderOfMagnitude
+            | Qualifier::MoreThan
+            | Qualifier::AtLeast
+            | Qualifier::LessThan
+            | Qualifier::AtMost
+    );
     match q.change {
-        Some(Change::Up) => return "up",
-        Some(Change::Down) => return "down",
-        None => {}
+        Some(Change::Up) if !hedged => return "up",
+        Some(Change::Down) if !hedged => return "down",
+        _ => {}
     }
     match q.qualifier {
         Qualifier::Approx | Qualifier::Nearly | Qualifier::OrderOfMagnitude => "~",
@@ -191,7 +203,7 @@ pub fn run(ctx: &Ctx, dir: &Path) -> Result<Vec<SuiteResult>> {
         let data = crate::common::read_json(&path)?;
         let mut t = Tally::default();
         let mut fails = Failures::default();
-        for rec in data.as_array().into_iter().flatten() {
+        for (case, rec) in data.as_array().into_iter().flatten().enumerate() {
             let text = rec["text"].as_str().unwrap_or("");
             let golds: Vec<Gold> = rec["quantities"]
                 .as_array()
@@ -221,6 +233,7 @@ pub fn run(ctx: &Ctx, dir: &Path) -> Result<Vec<SuiteResult>> {
             score_sentence(ctx, &golds, &preds, &mut t);
             diagnose(
                 ctx,
+                (set.model, case),
                 text,
                 &golds,
                 &preds,
@@ -342,6 +355,7 @@ fn is_digits_in_text(text: &str, g: &Gold) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn diagnose(
     ctx: &Ctx,
+    (model, case): (&str, usize),
     text: &str,
     golds: &[Gold],
     preds: &[Quantity],
@@ -353,6 +367,10 @@ fn diagnose(
     let idx = CharIndex::new(text);
     let mut used = vec![false; preds.len()];
     let quote = |byte_span: Option<(usize, usize)>| -> String {
+        if !crate::common::quote_unlicensed() {
+            // No licence: name the case, do not quote it.
+            return format!("{model} #{case}");
+        }
         match byte_span {
             Some((s, e)) => snippet(text, &idx, idx.char_of(s), idx.char_of(e)),
             None => snippet(text, &idx, 0, 0),
@@ -582,7 +600,8 @@ Mapping decisions:
   last written digit, which `bounds()` in common.rs undoes exactly.
 - Range tuples are compared **unordered**: NewsQuant writes ranges in text order ("from 4.8 to
   4.7" → 4.8-4.7) while our intervals are sorted.
-- Change labels: `change` up/down → `up`/`down`; otherwise qualifier approx, nearly,
+- Change labels: `change` up/down → `up`/`down` unless the number is hedged (NewsQuant's
+  annotators label "up about 19 per cent" `~`, "climbed more than 3%" `>`); otherwise qualifier approx, nearly,
   order_of_magnitude → `~`; more_than, at_least → `>`; less_than, at_most → `<`; else `=`.
 - Units: CQE normalized names are mapped to our ids (unit_map.csv, suite `cqe`, then
   units.csv names). CQE names that map to no unit id are counted nouns ("people", "solution"):

@@ -65,7 +65,9 @@ pub fn markdown(results: &[SuiteResult], ctx: &Ctx) -> String {
          Each suite is scored with its own published rules (see its `SOURCE.md` under `shared/peer-suites/`), \
          with the mapping decisions stated per suite below. Suite unit names are mapped to our unit ids by \
          `examples/accuracy/unit_map.csv`, then by the names and symbols of `data/units.csv`.\n\
-         Examples quote at most ~60 characters of suite text (several suites carry no licence); \
+         Suites without a licence (cqe-newsquant, measeval, quantemp) are never quoted: a failing \
+         case is named by its index (\"NewsQuant dev #123\") or by document and character offsets. \
+         Examples from MIT/BSD suites quote at most ~60 characters of suite text; \
          `[...]` marks the gold span (or our span for spurious output).\n"
     );
     let _ = writeln!(

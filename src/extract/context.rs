@@ -3,8 +3,8 @@
 
 use super::Extractor;
 use super::lexer::{
-    Tok, TokKind, at_line_start, char_at, char_before, lower, next_tok, skip_inline_space,
-    toks_before,
+    Lower, Tok, TokKind, WordSet, at_line_start, char_at, char_before, lower, next_tok, prev_tok,
+    skip_inline_space, toks_before,
 };
 use super::number::{NumCore, Skip, parse_digits, parse_glyph};
 use super::words::{self, parse_words};
@@ -36,7 +36,7 @@ struct Measured {
     vague: Option<Interval>,
 }
 
-const MONTHS: &[&str] = &[
+static MONTHS: WordSet = WordSet::new(&[
     "january",
     "february",
     "march",
@@ -61,10 +61,77 @@ const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
-];
+]);
 
 /// Words after which a number names a thing rather than counts it ("page 3").
-const REFERENCE_NOUNS: &[&str] = &[
+static REFERENCE_NOUNS: WordSet = WordSet::new(&[
+    "figs",
+    "figures",
+    "tables",
+    "sections",
+    "sec",
+    "eqs",
+    "eqn",
+    "eqns",
+    "equations",
+    "refs",
+    "chapters",
+    "panel",
+    "panels",
+    "sample",
+    "samples",
+    "site",
+    "station",
+    "experiment",
+    "exp",
+    "stage",
+    "zone",
+    "type",
+    "group",
+    "supplementary",
+    "scheme",
+    "algorithm",
+    "lemma",
+    "theorem",
+    "proposition",
+    "definition",
+    "example",
+    "hypothesis",
+    "model",
+    "region",
+    "area",
+    "plot",
+    "plots",
+    "core",
+    "well",
+    "borehole",
+    "transect",
+    "lane",
+    "block",
+    "unit",
+    "patient",
+    "subject",
+    "participant",
+    "compound",
+    "entry",
+    "condition",
+    "task",
+    "day",
+    "week",
+    "phase",
+    "trial",
+    "run",
+    "layer",
+    "cell",
+    "channel",
+    "sector",
+    "series",
+    "fraction",
+    "window",
+    "mode",
+    "option",
+    "scenario",
+    "case",
     "page",
     "pages",
     "pp",
@@ -106,10 +173,10 @@ const REFERENCE_NOUNS: &[&str] = &[
     "highway",
     "interstate",
     "flight",
-];
+]);
 
 /// Capitalized words that start a sentence or a hedge and so do not make a name.
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "in",
     "on",
     "by",
@@ -200,16 +267,16 @@ const FUNCTION_WORDS: &[&str] = &[
     "like",
     "ca",
     "approx",
-];
+]);
 
-const YEAR_PREPOSITIONS: &[&str] = &[
+static YEAR_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "since", "by", "until", "till", "from", "during", "of", "year", "the", "early", "late",
     "mid", "circa", "before", "after", "between", "and", "to", "through", "summer", "winter",
     "spring", "autumn", "fall", "fiscal", "fy", "season", "class",
-];
+]);
 
 /// Nouns that commonly follow a year used as a modifier ("the 2017 paper").
-const YEAR_MODIFIED: &[&str] = &[
+static YEAR_MODIFIED: WordSet = WordSet::new(&[
     "and",
     "or",
     "to",
@@ -295,7 +362,7 @@ const YEAR_MODIFIED: &[&str] = &[
     "brought",
     "has",
     "had",
-];
+]);
 
 const HEDGES: &[(&str, Qualifier)] = &[
     ("on the order of", Qualifier::OrderOfMagnitude),
@@ -353,7 +420,7 @@ const HEDGES: &[(&str, Qualifier)] = &[
     ("approaching", Qualifier::Nearly),
 ];
 
-const UP_WORDS: &[&str] = &[
+static UP_WORDS: WordSet = WordSet::new(&[
     "rose",
     "rise",
     "rises",
@@ -398,9 +465,9 @@ const UP_WORDS: &[&str] = &[
     "doubled",
     "tripled",
     "improved",
-];
+]);
 
-const DOWN_WORDS: &[&str] = &[
+static DOWN_WORDS: WordSet = WordSet::new(&[
     "fell",
     "fall",
     "falls",
@@ -450,9 +517,9 @@ const DOWN_WORDS: &[&str] = &[
     "dropping",
     "declining",
     "decreasing",
-];
+]);
 
-const UP_NOUNS: &[&str] = &[
+static UP_NOUNS: WordSet = WordSet::new(&[
     "increase",
     "rise",
     "gain",
@@ -469,8 +536,8 @@ const UP_NOUNS: &[&str] = &[
     "rises",
     "gains",
     "jumps",
-];
-const DOWN_NOUNS: &[&str] = &[
+]);
+static DOWN_NOUNS: WordSet = WordSet::new(&[
     "decrease",
     "drop",
     "decline",
@@ -489,19 +556,284 @@ const DOWN_NOUNS: &[&str] = &[
     "falls",
     "losses",
     "fewer",
-];
+]);
 
 /// Unit surfaces that are also common English words: only a unit when no word follows.
-const WORDLIKE_UNITS: &[&str] = &[
-    "in", "a", "an", "at", "s", "t", "h", "per", "pt", "yr", "d", "l", "g", "m", "ms", "mi",
-];
+static WORDLIKE_UNITS: WordSet = WordSet::new(&[
+    "in", "a", "an", "at", "s", "t", "h", "per", "pt", "yr", "d", "l", "g", "ms", "mi",
+]);
+
+/// Words that end a counted-noun phrase (or show the number counts nothing after it).
+static NOT_COUNTED: WordSet = WordSet::new(&[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "also",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "apiece",
+    "are",
+    "around",
+    "as",
+    "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "lower",
+    "higher",
+    "like",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "near",
+    "neither",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "others",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "percent",
+    "plus",
+    "previously",
+    "rather",
+    "same",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "times",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "versus",
+    "vs",
+    "ahead",
+    "away",
+    "early",
+    "late",
+    "straight",
+    "consecutive",
+    "respectively",
+    "apart",
+    "altogether",
+    "overall",
+    "each",
+    "instead",
+    "always",
+    "perhaps",
+    "besides",
+    "thanks",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "half",
+    "quarter",
+    "says",
+    "said",
+    "goes",
+    "gets",
+    "makes",
+    "takes",
+    "comes",
+    "seems",
+    "remains",
+    "becomes",
+    "has",
+    "was",
+    "does",
+    "is",
+    "this",
+    "its",
+    "whereas",
+    "unless",
+    "against",
+    "across",
+    "along",
+    "beyond",
+    "inside",
+    "outside",
+    "throughout",
+    "till",
+    "despite",
+    "amid",
+    "amongst",
+    "following",
+    "according",
+    "compared",
+    "ended",
+    "ending",
+    "versus",
+    "am",
+    "pm",
+    "gmt",
+    "est",
+    "bst",
+    "utc",
+]);
+
+/// A plural-looking noun: "goals", "countries", "people", "women".
+fn looks_plural(w: &str) -> bool {
+    if matches!(
+        w,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "geese"
+            | "staff"
+            | "police"
+            | "cattle"
+            | "personnel"
+            | "crew"
+            | "aircraft"
+            | "sheep"
+            | "fish"
+            | "deer"
+    ) {
+        return true;
+    }
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+}
 
 impl<'a> Reader<'a> {
     pub fn new(ex: &'a Extractor, text: &'a str) -> Self {
         Reader { ex, text }
     }
 
-    fn word_after(&self, pos: usize) -> Option<(Tok, String)> {
+    fn word_after(&self, pos: usize) -> Option<(Tok, Lower)> {
         let t = next_tok(self.text, pos)?;
         if t.newline_before || t.kind != TokKind::Word {
             return None;
@@ -514,9 +846,8 @@ impl<'a> Reader<'a> {
         next_tok(self.text, pos).filter(|t| !t.newline_before)
     }
 
-    fn prev_word(&self, pos: usize) -> Option<(Tok, String)> {
-        let toks = toks_before(self.text, pos, 1);
-        let t = *toks.last()?;
+    fn prev_word(&self, pos: usize) -> Option<(Tok, Lower)> {
+        let t = prev_tok(self.text, pos)?;
         (t.kind == TokKind::Word).then(|| (t, lower(self.text, &t)))
     }
 
@@ -537,10 +868,21 @@ impl<'a> Reader<'a> {
             return Outcome::SkipTo(skip_token(text, cand));
         };
 
+        // "minus ten", "negative 5 percent": a sign written as a word.
+        if m.kind == NumberKind::Cardinal
+            && m.core.value > 0.0
+            && let Some((t, w)) = self.prev_word(m.start)
+            && (w == "minus" || w == "negative")
+            && !t.newline_before
+            && text[t.end..m.start].chars().all(|c| c == ' ')
+        {
+            m.core.value = -m.core.value;
+            m.start = t.start;
+        }
         // A range continuation: "10–20", "3 to 5 million", "between 10 and 20".
         let before = toks_before(text, m.start, 6);
-        let before_words: Vec<String> = before.iter().map(|t| lower(text, t)).collect();
-        let prev = before_words.last().map(String::as_str);
+        let prev_lower = before.last().map(|t| lower(text, t));
+        let prev = prev_lower.as_ref().map(Lower::as_str);
         let range_intro = matches!(prev, Some("between" | "from"));
         let mut second: Option<Measured> = None;
         if m.kind == NumberKind::Cardinal || m.kind == NumberKind::Year {
@@ -639,10 +981,33 @@ impl<'a> Reader<'a> {
             (Some(u), None) => (Some(self.ex.units.unit(u).id.clone()), None),
             _ => (None, None),
         };
-        let (unit, unit_text) = match m.kind {
+        let (mut unit, unit_text) = match m.kind {
             NumberKind::Multiplier => (None, unit_text),
             _ => (unit, unit_text),
         };
+        // A counted noun that is not a unit of the table ("22 goals", "one solution"):
+        // kept as `unit_text` (with its span) but outside the claim's span, and with no
+        // unit id, so the checker treats the number as a plain count.
+        let mut unit_span = m.unit_span;
+        let mut unit_text = unit_text;
+        if unit.is_none()
+            && m.kind == NumberKind::Cardinal
+            && not_a_claim.is_none()
+            && let Some(noun) = self.counted_noun(&m, value)
+        {
+            unit_text = Some(noun.slice(text).to_string());
+            unit_span = Some(noun);
+            // "517 rushing yards", "50 previous years": the head noun is a unit.
+            let phrase = noun.slice(text);
+            let head = noun.start + phrase.rfind(' ').map_or(0, |i| i + 1);
+            if head > noun.start
+                && let Some(u) = self.ex.units.match_at(text, head)
+                && u.end == noun.end
+                && !self.ex.units.unit(u.unit).is_currency()
+            {
+                unit = Some(self.ex.units.unit(u.unit).id.clone());
+            }
+        }
         Outcome::Found(Box::new(Quantity {
             span: Span::new(start, m.end),
             value_span: Span::new(m.start, m.end),
@@ -654,7 +1019,7 @@ impl<'a> Reader<'a> {
             kind: m.kind,
             unit,
             unit_text,
-            unit_span: m.unit_span,
+            unit_span,
             change,
             notation: if m.vague.is_some() {
                 Notation::Vague
@@ -668,6 +1033,25 @@ impl<'a> Reader<'a> {
     /// Digits at `cand`, with everything attached to them. `Err(end)` skips to `end`.
     fn read_digits(&self, cand: usize) -> Result<Option<Measured>, usize> {
         let text = self.text;
+        // ".08", "$.50": a decimal written without its leading zero.
+        let bytes = text.as_bytes();
+        let cand = if cand > 0
+            && bytes[cand - 1] == b'.'
+            && (cand == 1 || matches!(bytes[cand - 2], b' ' | b'\t' | b'\n' | b'(' | b'$' | b'-'))
+        {
+            cand - 1
+        } else {
+            cand
+        };
+        // "%2872%29": digits inside percent-encoding (URLs) are not numbers.
+        if cand > 0 && bytes[cand - 1] == b'%' {
+            let end = cand
+                + bytes[cand..]
+                    .iter()
+                    .take_while(|b| !b.is_ascii_whitespace())
+                    .count();
+            return Err(end);
+        }
         let core = match parse_digits(text, cand) {
             Ok(Some(c)) => c,
             Ok(None) => return Ok(None),
@@ -676,6 +1060,16 @@ impl<'a> Reader<'a> {
         let mut start = cand;
         let mut currency: Option<usize> = None;
         if let Some((cstart, unit)) = self.ex.units.currency_prefix_before(text, cand) {
+            currency = Some(unit);
+            start = cstart;
+        } else if let Some(sp) = char_before(text, cand)
+            && matches!(sp, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+            && let Some((cstart, unit)) = self
+                .ex
+                .units
+                .currency_prefix_before(text, cand - sp.len_utf8())
+        {
+            // "$ 75 million", "US$ 4.7 billion", "Rs 500": a currency symbol and a space.
             currency = Some(unit);
             start = cstart;
         }
@@ -696,12 +1090,21 @@ impl<'a> Reader<'a> {
         if currency.is_none()
             && let Some(c) = char_before(text, start)
         {
-            if c.is_alphabetic() || c == '_' || c == '#' || c == '@' || c == '/' {
+            // "Mg(ClO4)2": digits glued after a closing bracket are a subscript or label.
+            if c.is_alphabetic() || c == '_' || c == '#' || c == '@' || c == '/' || c == ')' {
                 return Err(self.skip_name_tail(core.end));
             }
             // "10:30", "3.14.1"
             if c == ':' && char_before(text, start - 1).is_some_and(|b| b.is_ascii_digit()) {
                 return Err(core.end);
+            }
+            // "doi:10.1016", "arXiv:1706.03762": an identifier after a prefix and a colon.
+            if c == ':' && char_before(text, start - 1).is_some_and(char::is_alphabetic) {
+                let end = start
+                    + text[start..]
+                        .find(|c: char| c.is_whitespace())
+                        .unwrap_or(text.len() - start);
+                return Err(end);
             }
         }
         let after = char_at(text, core.end);
@@ -745,29 +1148,45 @@ impl<'a> Reader<'a> {
                 return Err(core.end + 1);
             }
         }
-        // Citations "[1]" and enumerators "(2)".
+        // Citations "[1]", "[12,48]", "[6–8]", and enumerators "(2)".
         let bracketed = matches!(
             (char_before(text, start), after),
             (Some('['), Some(']')) | (Some('('), Some(')'))
         );
-        if bracketed && core.plain_integer && core.digit_count <= 2 {
+        if bracketed && core.plain_integer && core.digit_count <= 3 {
             return Err(core.end + 1);
         }
-        // Names and references: "Boeing 747", "page 3", "Table 2".
+        if char_before(text, start) == Some('[')
+            && let Some(close) = citation_list_end(text, core.end)
+        {
+            return Err(close);
+        }
+        // "25-0517", "007": a digit group with a leading zero is a code, not a quantity.
+        if core.plain_integer && core.digit_count >= 2 && text.as_bytes()[core.start] == b'0' {
+            return Err(self.skip_name_tail(core.end));
+        }
+        // References: "page 3", "Table 2", "Fig. 4", "Section 4.5", "Figs. 5 and 6".
+        if currency.is_none()
+            && (core.plain_integer || core.notation == Notation::Digits)
+            && let Some((pt, pw)) = self.reference_word_before(start)
+            && !pt.newline_before
+            && REFERENCE_NOUNS.contains(&pw)
+            && !self.followed_by_unit_or_scale(core.end)
+        {
+            return Err(self.reference_list_end(core.end));
+        }
+        // Names: "Boeing 747".
         if core.plain_integer
             && currency.is_none()
             && let Some((pt, pw)) = self.prev_word(start)
             && !pt.newline_before
         {
             let bare = pw.trim_end_matches('.');
-            if REFERENCE_NOUNS.contains(&bare) && !self.followed_by_unit_or_scale(core.end) {
-                return Err(core.end);
-            }
             let ptext = pt.text(text);
             let capitalized = ptext.chars().next().is_some_and(char::is_uppercase);
             if capitalized
-                && !FUNCTION_WORDS.contains(&bare)
-                && !MONTHS.contains(&bare)
+                && !FUNCTION_WORDS.contains(bare)
+                && !MONTHS.contains(bare)
                 && !self.sentence_initial(pt.start)
                 && self.ex.units.match_at(text, pt.start).is_none()
                 && !self.followed_by_unit_or_scale(core.end)
@@ -776,7 +1195,7 @@ impl<'a> Reader<'a> {
                 return Err(self.skip_name_tail(core.end));
             }
             // "March 13": a day of the month.
-            if MONTHS.contains(&bare) && core.value <= 31.0 && core.digit_count <= 2 {
+            if MONTHS.contains(bare) && core.value <= 31.0 && core.digit_count <= 2 {
                 return Err(core.end);
             }
         }
@@ -784,7 +1203,7 @@ impl<'a> Reader<'a> {
         if core.plain_integer
             && core.digit_count <= 2
             && let Some((_, w)) = self.word_after(core.end)
-            && MONTHS.contains(&w.as_str())
+            && MONTHS.contains(&w)
             && text[core.end..].starts_with(' ')
         {
             return Err(core.end);
@@ -833,9 +1252,10 @@ impl<'a> Reader<'a> {
             }
             if let Some(f) = words::scale_abbrev(suffix) {
                 // "1.2m": million after money or before a counted noun; otherwise metres.
-                let metre_reading = suffix == "m"
-                    && currency.is_none()
-                    && (core.plain_integer || !self.next_is_plain_word(word_end));
+                // "1.8m tall", "a 1.8m wall" are metres; "1.8m viewers", "5m people",
+                // "£1.8m" are millions: million needs money or a plural counted noun after.
+                let metre_reading =
+                    suffix == "m" && currency.is_none() && !self.plural_noun_after(word_end);
                 if !metre_reading {
                     m.core.value *= f;
                     m.core.half_unit *= f;
@@ -874,7 +1294,17 @@ impl<'a> Reader<'a> {
                 return Ok(Some(m));
             }
         }
-        let mut m = self.after_scale(self.with_scale(m));
+        let mut m = self.with_scale(m);
+        if m.unit.is_none()
+            && let Some(t) = self.times_after(m.end)
+        {
+            // "3 times as many", "2.5 times more"
+            m.kind = NumberKind::Multiplier;
+            m.end = t.end;
+            m.unit_span = Some(Span::new(t.start, t.end));
+            return Ok(Some(m));
+        }
+        let mut m = self.after_scale(m);
         if m.kind == NumberKind::Cardinal
             && !m.scaled
             && m.unit.is_none()
@@ -891,7 +1321,7 @@ impl<'a> Reader<'a> {
     /// Is a four-digit number at `start..end` a calendar year?
     fn year_context(&self, start: usize, end: usize) -> bool {
         if let Some((_, p)) = self.prev_word(start)
-            && YEAR_PREPOSITIONS.contains(&p.as_str())
+            && YEAR_PREPOSITIONS.contains(&p)
         {
             return true;
         }
@@ -899,8 +1329,7 @@ impl<'a> Reader<'a> {
             Some(t) if !t.newline_before && t.kind == TokKind::Word => {
                 let raw = t.text(self.text);
                 let w = raw.to_ascii_lowercase();
-                raw.chars().next().is_some_and(char::is_uppercase)
-                    || YEAR_MODIFIED.contains(&w.as_str())
+                raw.chars().next().is_some_and(char::is_uppercase) || YEAR_MODIFIED.contains(&w)
             }
             _ => true,
         }
@@ -937,6 +1366,22 @@ impl<'a> Reader<'a> {
             digit_count: 0,
             bare_power: false,
         };
+        // "sixfold", "tenfold", "hundredfold": a multiplier in one word.
+        if let Some(head) = w.strip_suffix("fold")
+            && let Some(v) = words::small(head).or_else(|| words::scale(head))
+            && v >= 2.0
+        {
+            return Ok(Some(Measured {
+                core: plain(first.start, first.end, v),
+                start: first.start,
+                end: first.end,
+                scaled: false,
+                unit: None,
+                unit_span: Some(Span::new(first.start + head.len(), first.end)),
+                kind: NumberKind::Multiplier,
+                vague: None,
+            }));
+        }
         match w.as_str() {
             "twice" | "thrice" => {
                 let v = if w == "twice" { 2.0 } else { 3.0 };
@@ -985,6 +1430,18 @@ impl<'a> Reader<'a> {
             return Err(first.end);
         };
         let core = wn.core;
+        if wn.ordinal {
+            return Ok(Some(Measured {
+                core,
+                start: core.start,
+                end: core.end,
+                scaled: false,
+                unit: None,
+                unit_span: None,
+                kind: NumberKind::Ordinal,
+                vague: None,
+            }));
+        }
         // "one" as a pronoun: "one of the", "the one", "no one".
         if core.end == first.end && w == "one" {
             let next = self.word_after(first.end).map(|(_, n)| n);
@@ -1029,15 +1486,20 @@ impl<'a> Reader<'a> {
             kind: NumberKind::Cardinal,
             vague: None,
         };
-        if let Some((t, n)) = self.word_after(core.end)
-            && (n == "times" || n == "fold")
-            && text[core.end..t.start]
-                .chars()
-                .all(|c| c == ' ' || c == '-')
-        {
+        if let Some(t) = self.times_after(core.end) {
             m.kind = NumberKind::Multiplier;
             m.end = t.end;
             m.unit_span = Some(Span::new(t.start, t.end));
+            return Ok(Some(m));
+        }
+        // "six-mile", "three-point": a unit joined by a hyphen.
+        if text[core.end..].starts_with('-')
+            && let Some(u) = self.ex.units.match_at(text, core.end + 1)
+            && !self.ex.units.unit(u.unit).is_currency()
+        {
+            m.unit = Some(u.unit);
+            m.unit_span = Some(Span::new(core.end + 1, u.end));
+            m.end = u.end;
             return Ok(Some(m));
         }
         if text[core.end..].starts_with("fold") {
@@ -1126,7 +1588,7 @@ impl<'a> Reader<'a> {
             if w != "few" && w != "couple" {
                 return None;
             }
-            key = format!("a {w}");
+            key = Lower::new(if w == "few" { "a few" } else { "a couple" });
             end = t.end;
             if w == "couple"
                 && let Some((t2, w2)) = self.word_after(end)
@@ -1181,7 +1643,8 @@ impl<'a> Reader<'a> {
             let f = if let Some(f) = words::scale(&w) {
                 // "hundred" after digits only directly: "3 hundred"
                 f
-            } else if w == "dozen" {
+            } else if w == "dozen" || w == "dozens" {
+                // "3 dozen", "3 dozens"
                 12.0
             } else if let Some(f) = words::scale_abbrev(raw) {
                 // "5 m" is metres unless money precedes; "5 k" is rare but thousands.
@@ -1189,7 +1652,8 @@ impl<'a> Reader<'a> {
                 if raw == "m" && !money {
                     break;
                 }
-                if (raw == "b" || raw == "B" || raw == "T" || raw == "M") && !money {
+                // "50 K" is kelvin; thousands are written glued ("50K") or after money.
+                if (raw == "b" || raw == "B" || raw == "T" || raw == "M" || raw == "K") && !money {
                     break;
                 }
                 f
@@ -1217,7 +1681,7 @@ impl<'a> Reader<'a> {
         let money_already = m.unit.is_some();
         if let Some(u) = self.ex.units.match_at(text, p) {
             let surface = &text[p..u.end];
-            let wordlike = WORDLIKE_UNITS.contains(&surface.to_ascii_lowercase().as_str());
+            let wordlike = WORDLIKE_UNITS.contains(&Lower::new(surface));
             let word_follows = self.next_is_plain_word(u.end);
             let glued = p == m.end;
             let ok = if wordlike {
@@ -1255,6 +1719,67 @@ impl<'a> Reader<'a> {
         self.after_scale(m)
     }
 
+    /// The noun phrase a plain number counts: "22 [goals]", "seven [European countries]",
+    /// "one [solution] that", "millions of [Americans]". Up to three words on the same
+    /// line, stopping at function words; for more than one thing the phrase must end in a
+    /// plural noun. `None` when the next word is not a content word.
+    fn counted_noun(&self, m: &Measured, value: f64) -> Option<Span> {
+        let text = self.text;
+        let mut p = m.end;
+        if m.vague.is_some() {
+            let (t, w) = self.word_after(p)?;
+            if w != "of" {
+                return None;
+            }
+            p = t.end;
+        }
+        let digits = m.core.notation != Notation::Words && m.core.notation != Notation::Vague;
+        let singular = value == 1.0;
+        let mut first: Option<usize> = None;
+        let mut last_end = 0;
+        for i in 0..3 {
+            let Some(t) = next_tok(text, p) else { break };
+            if t.newline_before
+                || t.kind != TokKind::Word
+                || !text[p..t.start].chars().all(|c| c == ' ' || c == '\u{a0}')
+                || (i == 0 && t.start == p && m.vague.is_none())
+            {
+                break;
+            }
+            let raw = t.text(text);
+            let w = lower(text, &t);
+            if NOT_COUNTED.contains(&w) || MONTHS.contains(&w) || w.len() < 2 {
+                break;
+            }
+            let capital = raw.starts_with(|c: char| c.is_uppercase());
+            if i == 0 && capital && digits {
+                // "iPhone 11 Pro", "Windows 10 Home": a name, not a count.
+                return None;
+            }
+            if capital && i > 0 && first.is_some() && !singular && !looks_plural(&w) {
+                // A proper noun after the phrase started: stop before it.
+                break;
+            }
+            if singular && first.is_some() && looks_plural(&w) {
+                // "one proposal asks": a plural-looking word after one thing is a verb.
+                break;
+            }
+            first.get_or_insert(t.start);
+            last_end = t.end;
+            p = t.end;
+            if singular {
+                continue;
+            }
+            if looks_plural(&w) {
+                return Some(Span::new(first?, t.end));
+            }
+        }
+        if singular {
+            return first.map(|s| Span::new(s, last_end));
+        }
+        None
+    }
+
     /// "5 km per hour" style compounds are in the units table; here only "ago" matters.
     fn after_unit(&self, m: Measured) -> Measured {
         m
@@ -1276,12 +1801,98 @@ impl<'a> Reader<'a> {
         {
             return true;
         }
+        // "a core 30 cm long", "Lamborghini's 640bhp": a unit (a word-like one only glued).
+        if p - end <= 2
+            && let Some(u) = self.ex.units.match_at(self.text, p)
+            && !self.ex.units.unit(u.unit).is_count()
+            && (p == end
+                || (u.end - p > 1 && !WORDLIKE_UNITS.contains(&Lower::new(&self.text[p..u.end]))))
+        {
+            return true;
+        }
         if let Some((_, w)) = self.word_after(end)
             && (words::scale(&w).is_some() || w == "percent")
         {
             return true;
         }
         false
+    }
+
+    /// The word before a number, also across the dot of an abbreviation ("Fig. 4").
+    fn reference_word_before(&self, start: usize) -> Option<(Tok, Lower)> {
+        let t = prev_tok(self.text, start)?;
+        let t = if t.kind == TokKind::Punct && t.text(self.text) == "." {
+            let w = prev_tok(self.text, t.start)?;
+            if w.end != t.start {
+                return None;
+            }
+            w
+        } else {
+            t
+        };
+        (t.kind == TokKind::Word).then(|| (t, lower(self.text, &t)))
+    }
+
+    /// After a reference number, the rest of its list: "Figs. 5 and 6", "Eqs. 3-5",
+    /// "Tables 2, 3". Returns where the list ends.
+    fn reference_list_end(&self, end: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut end = self.skip_name_tail(end);
+        loop {
+            let mut p = end;
+            // a letter or dot-number suffix: "4a", "4.5" handled by the number itself
+            while p < bytes.len() && bytes[p] == b' ' {
+                p += 1;
+            }
+            let rest = &text[p..];
+            let q = if rest.starts_with(',') || rest.starts_with('-') {
+                p + 1
+            } else if rest.starts_with('–') || rest.starts_with('—') {
+                p + 3
+            } else if starts_with_ci(rest, "and ") || starts_with_ci(rest, "to ") {
+                p + rest.find(' ').unwrap_or(0)
+            } else {
+                return end;
+            };
+            let q = skip_inline_space(text, q);
+            let e = q + bytes[q..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if e == q {
+                return end;
+            }
+            end = self.skip_name_tail(e);
+        }
+    }
+
+    /// "times" (or "-fold") after a number that makes it a multiplier: "3 times as many",
+    /// "ten times more"; not a frequency ("three times a day", "5 times per week").
+    fn times_after(&self, end: usize) -> Option<Tok> {
+        let (t, n) = self.word_after(end)?;
+        if !(n == "times" || n == "fold")
+            || !self.text[end..t.start]
+                .chars()
+                .all(|c| c == ' ' || c == '-')
+        {
+            return None;
+        }
+        if n == "times"
+            && let Some((_, a)) = self.word_after(t.end)
+            && matches!(
+                a.as_str(),
+                "a" | "an" | "per" | "each" | "every" | "daily" | "weekly"
+            )
+        {
+            return None;
+        }
+        Some(t)
+    }
+
+    /// Is the next word a plural-looking noun or a count unit ("viewers", "people")?
+    fn plural_noun_after(&self, pos: usize) -> bool {
+        let Some((t, w)) = self.word_after(pos) else {
+            return false;
+        };
+        t.space_before && (looks_plural(&w) || w == "of") && !NOT_COUNTED.contains(&w)
     }
 
     fn next_is_plain_word(&self, pos: usize) -> bool {
@@ -1476,30 +2087,47 @@ impl<'a> Reader<'a> {
             }
         }
         let toks = toks_before(text, start, 5);
-        let mut words: Vec<String> = Vec::new();
-        let mut starts: Vec<usize> = Vec::new();
-        for t in toks.iter().rev() {
+        // The words before the number, lowercased and joined by single spaces into one
+        // stack buffer: a hedge of k words is then the suffix from the k-th last word.
+        let mut joined = [0u8; 5 * 25];
+        let mut len = 0;
+        let mut word_starts = [(0usize, 0usize); 5]; // (offset in `joined`, byte in text)
+        let mut n = 0;
+        let mut first = true;
+        let mut picked = [0usize; 5];
+        for (i, t) in toks.iter().enumerate().rev() {
             if t.kind == TokKind::Word {
-                words.push(lower(text, t));
-                starts.push(t.start);
-            } else if t.text(text) == "." && words.is_empty() {
+                picked[n] = i;
+                n += 1;
+            } else if t.text(text) == "." && first {
                 // "approx. 5", "c. 1900"
+                first = false;
                 continue;
             } else {
                 break;
             }
+            first = false;
         }
-        words.reverse();
-        starts.reverse();
+        for k in (0..n).rev() {
+            let t = toks[picked[k]];
+            let w = lower(text, &t);
+            if len > 0 {
+                joined[len] = b' ';
+                len += 1;
+            }
+            word_starts[n - 1 - k] = (len, t.start);
+            joined[len..len + w.len()].copy_from_slice(w.as_bytes());
+            len += w.len();
+        }
+        let joined = &joined[..len];
         for (phrase, q) in HEDGES {
-            let n = phrase.split(' ').count();
-            if words.len() < n {
+            let k = phrase.bytes().filter(|&b| b == b' ').count() + 1;
+            if k > n {
                 continue;
             }
-            let tail = &words[words.len() - n..];
-            if tail.iter().map(String::as_str).eq(phrase.split(' ')) {
-                let s = starts[words.len() - n];
-                // "some" and "over" are hedges only right before a number, and "c" only as "c."
+            let (off, s) = word_starts[n - k];
+            if &joined[off..] == phrase.as_bytes() {
+                // "c" and "ca" are hedges only as "c." and "ca.".
                 if (*phrase == "c" || *phrase == "ca") && !text[..start].trim_end().ends_with('.') {
                     continue;
                 }
@@ -1532,7 +2160,21 @@ impl<'a> Reader<'a> {
     /// Up/down from a verb before the number or a noun after it.
     fn change_around(&self, start: usize, end: usize) -> Option<Change> {
         let text = self.text;
+        // "Dow +0.2%": an explicit plus sign reports a rise.
+        if char_before(text, start) == Some('+')
+            && char_before(text, start - 1).is_none_or(|c| !c.is_alphanumeric() && c != '+')
+        {
+            return Some(Change::Up);
+        }
         let toks = toks_before(text, start, 5);
+        // "rose to $7.36 billion", "fell to 3%", "closed at 1,463": the number is the new
+        // level, not the change.
+        if let Some(t) = toks.last()
+            && t.kind == TokKind::Word
+            && matches!(lower(text, t).as_str(), "to" | "at")
+        {
+            return None;
+        }
         for t in toks.iter().rev() {
             if t.kind != TokKind::Word {
                 if t.text(text) == "%" {
@@ -1544,18 +2186,18 @@ impl<'a> Reader<'a> {
             if w == "up" && starts_with_ci(text[t.end..].trim_start(), "to ") {
                 continue;
             }
-            if UP_WORDS.contains(&w.as_str()) {
+            if UP_WORDS.contains(&w) {
                 return Some(Change::Up);
             }
-            if DOWN_WORDS.contains(&w.as_str()) {
+            if DOWN_WORDS.contains(&w) {
                 return Some(Change::Down);
             }
         }
         if let Some((_, w)) = self.word_after(end) {
-            if UP_NOUNS.contains(&w.as_str()) {
+            if UP_NOUNS.contains(&w) {
                 return Some(Change::Up);
             }
-            if DOWN_NOUNS.contains(&w.as_str()) {
+            if DOWN_NOUNS.contains(&w) {
                 return Some(Change::Down);
             }
         }
@@ -1577,6 +2219,22 @@ fn scale_of(m: &Measured) -> f64 {
         }
     }
     s
+}
+
+/// "[12,48]", "[6–8]", "[1, 3–5]": a bracketed list of citation numbers after its first
+/// number; returns the position after the closing bracket.
+fn citation_list_end(text: &str, from: usize) -> Option<usize> {
+    for (i, c) in text[from..].char_indices() {
+        match c {
+            ']' => return Some(from + i + 1),
+            '0'..='9' | ',' | ' ' | '-' | '–' | '—' => {}
+            _ => return None,
+        }
+        if i > 40 {
+            return None;
+        }
+    }
+    None
 }
 
 fn skip_token(text: &str, cand: usize) -> usize {

@@ -85,35 +85,219 @@ pub fn next_tok(text: &str, pos: usize) -> Option<Tok> {
     })
 }
 
-/// Up to `n` tokens ending at or before `pos`, nearest last.
-pub fn toks_before(text: &str, pos: usize, n: usize) -> Vec<Tok> {
-    let mut from = pos.saturating_sub(16 * n + 16);
-    while !text.is_char_boundary(from) {
-        from -= 1;
+/// Most tokens `toks_before` returns.
+pub const MAX_BEFORE: usize = 8;
+
+/// Up to `MAX_BEFORE` tokens, nearest last, held inline (no allocation).
+#[derive(Debug, Clone, Copy)]
+pub struct TokBuf {
+    toks: [Tok; MAX_BEFORE],
+    len: usize,
+}
+
+impl std::ops::Deref for TokBuf {
+    type Target = [Tok];
+    fn deref(&self) -> &[Tok] {
+        &self.toks[MAX_BEFORE - self.len..]
     }
-    // Back off to a whitespace so the window does not start mid-word.
-    if from > 0 {
-        if let Some(ws) = text[..from].rfind(char::is_whitespace) {
-            from = ws;
+}
+
+const EMPTY_TOK: Tok = Tok {
+    start: 0,
+    end: 0,
+    kind: TokKind::Punct,
+    newline_before: false,
+    space_before: false,
+};
+
+/// The token ending at or before `pos`, scanning backwards (the same tokens `next_tok`
+/// yields going forward). `newline_before`/`space_before` describe the gap before it.
+pub fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    // Skip whitespace backwards.
+    loop {
+        let c = char_before(text, end)?;
+        if c.is_whitespace() {
+            end -= c.len_utf8();
         } else {
-            from = 0;
+            break;
         }
     }
-    let mut toks = Vec::new();
-    let mut p = from;
-    while let Some(t) = next_tok(&text[..pos], p) {
-        toks.push(t);
-        p = t.end;
+    let last = char_before(text, end)?;
+    let mut start = end - last.len_utf8();
+    let kind = if last.is_ascii_digit() {
+        while start > 0 && bytes[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        TokKind::Digits
+    } else if last.is_alphabetic() {
+        // A run of word characters, starting at its first letter (leading apostrophes
+        // are punctuation tokens going forward). A trailing apostrophe is never part of
+        // a word, so a word token always ends with a letter.
+        let mut s = start;
+        while let Some(c) = char_before(text, s) {
+            if is_word_char(c) {
+                s -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        while let Some(c) = char_at(text, s) {
+            if c.is_alphabetic() {
+                break;
+            }
+            s += c.len_utf8();
+        }
+        start = s;
+        TokKind::Word
+    } else {
+        TokKind::Punct
+    };
+    // The gap before the token.
+    let mut space_before = false;
+    let mut newline_before = false;
+    let mut p = start;
+    while let Some(c) = char_before(text, p) {
+        if !c.is_whitespace() {
+            break;
+        }
+        space_before = true;
+        if c == '\n' {
+            newline_before = true;
+        }
+        p -= c.len_utf8();
     }
-    if toks.len() > n {
-        toks.drain(..toks.len() - n);
+    Some(Tok {
+        start,
+        end,
+        kind,
+        newline_before,
+        space_before,
+    })
+}
+
+/// Up to `n` (at most `MAX_BEFORE`) tokens ending at or before `pos`, nearest last.
+pub fn toks_before(text: &str, pos: usize, n: usize) -> TokBuf {
+    let n = n.min(MAX_BEFORE);
+    let mut buf = TokBuf {
+        toks: [EMPTY_TOK; MAX_BEFORE],
+        len: 0,
+    };
+    let mut p = pos;
+    while buf.len < n {
+        let Some(t) = prev_tok(text, p) else { break };
+        buf.toks[MAX_BEFORE - 1 - buf.len] = t;
+        buf.len += 1;
+        p = t.start;
     }
-    toks
+    buf
+}
+
+/// A token's text lowercased (ASCII folding, ’ as '), held inline: no allocation.
+/// Longer words are cut (no word list has such long entries).
+#[derive(Clone, Copy)]
+pub struct Lower {
+    buf: [u8; 24],
+    len: u8,
+}
+
+impl Lower {
+    pub fn new(s: &str) -> Lower {
+        let mut buf = [0u8; 24];
+        let mut len = 0usize;
+        // ASCII only: any other character (but ’, read as ') becomes DEL, which no word
+        // list contains, so the buffer is always valid UTF-8.
+        for c in s.chars() {
+            let b = match c {
+                '’' => b'\'',
+                c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+                _ => 0x7f,
+            };
+            if len == buf.len() {
+                // Too long for any word list: mark it so it matches nothing.
+                buf[0] = 0x7f;
+                len = 1;
+                break;
+            }
+            buf[len] = b;
+            len += 1;
+        }
+        Lower {
+            buf,
+            len: len as u8,
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        // Only ASCII bytes are stored, so this never fails.
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq for Lower {
+    fn eq(&self, o: &Lower) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, o: &str) -> bool {
+        self.as_bytes() == o.as_bytes()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_bytes() == o.as_bytes()
+    }
 }
 
 /// The lowercased text of a token (ASCII folding only; prose cues are ASCII).
-pub fn lower(text: &str, t: &Tok) -> String {
-    t.text(text).to_ascii_lowercase().replace('’', "'")
+pub fn lower(text: &str, t: &Tok) -> Lower {
+    Lower::new(t.text(text))
+}
+
+/// A fixed list of lowercase words with a fast membership test (sorted once, then
+/// binary search): the word lists of the context rules are looked up per candidate.
+pub struct WordSet {
+    words: &'static [&'static str],
+    sorted: std::sync::OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sorted: std::sync::OnceLock::new(),
+        }
+    }
+    pub fn contains(&self, w: &str) -> bool {
+        self.sorted
+            .get_or_init(|| {
+                let mut v = self.words.to_vec();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .binary_search(&w)
+            .is_ok()
+    }
 }
 
 /// Is `pos` at the start of a line (only blanks before it on its line)?
@@ -156,6 +340,38 @@ mod tests {
         let toks = toks_before(text, 28, 4);
         let words: Vec<_> = toks.iter().map(|t| t.text(text)).collect();
         assert_eq!(words, ["on", "the", "order", "of"]);
+    }
+
+    #[test]
+    fn backward_tokens_are_the_forward_tokens() {
+        let texts = [
+            "It's 5km, don't 'quote' it’s 10^11 — “x” rock'n'roll  \n 3.5 ''a",
+            "  'tis the  season's  ",
+            "a-b c’ d'' 12ab34",
+        ];
+        for text in texts {
+            let mut fwd = Vec::new();
+            let mut p = 0;
+            while let Some(t) = next_tok(text, p) {
+                fwd.push(t);
+                p = t.end;
+            }
+            let mut back = Vec::new();
+            let mut p = text.len();
+            while let Some(t) = prev_tok(text, p) {
+                back.push(t);
+                p = t.start;
+            }
+            back.reverse();
+            assert_eq!(fwd, back, "{text}");
+        }
+    }
+
+    #[test]
+    fn lowered_words_need_no_allocation() {
+        let text = "Don’t STOP";
+        let t = next_tok(text, 0).unwrap();
+        assert_eq!(lower(text, &t), "don't");
     }
 
     #[test]

@@ -11,29 +11,76 @@ pub mod lexer;
 pub mod number;
 pub mod words;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::model::Quantity;
 use crate::units::UnitTable;
 
 pub use context::Reader;
 
-/// The extractor: holds the compiled units table and candidate matcher.
+/// The extractor: holds the compiled units table.
 pub struct Extractor {
     pub(crate) units: &'static UnitTable,
-    starters: AhoCorasick,
+}
+
+/// Fraction glyphs that start a number on their own ("½ cup").
+fn glyph_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xC2 => matches!(bytes.get(i + 1), Some(0xBC..=0xBE)),
+        0xE2 => {
+            bytes.get(i + 1) == Some(&0x85) && matches!(bytes.get(i + 2), Some(0x93..=0x95 | 0x9B))
+        }
+        _ => false,
+    }
+}
+
+/// The next candidate at or after `pos`: an ASCII digit, or the start of a word that can
+/// begin a spelled number (see `words::starts_number`), or a fraction glyph. One pass
+/// over the bytes; words are lowercased into a stack buffer only when they are short.
+fn next_candidate(text: &str, pos: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    let n = bytes.len();
+    while i < n {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            return Some((i, true));
+        }
+        if b.is_ascii_alphabetic() {
+            let start = i;
+            while i < n && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            // A word start: nothing alphanumeric before, nothing alphanumeric glued after
+            // (digits after a word are candidates of their own: "COVID19" is skipped later).
+            let before_ok = start == 0
+                || (bytes[start - 1] < 0x80 && !bytes[start - 1].is_ascii_alphanumeric())
+                || (bytes[start - 1] >= 0x80
+                    && lexer::char_before(text, start).is_none_or(|c| !c.is_alphanumeric()));
+            let after_ok = i == n
+                || (bytes[i] < 0x80 && !bytes[i].is_ascii_alphabetic())
+                || (bytes[i] >= 0x80 && lexer::char_at(text, i).is_none_or(|c| !c.is_alphabetic()));
+            if before_ok
+                && after_ok
+                && i - start <= 15
+                && (words::starts_number(text, start, i) || words::is_fold_word(text, start, i))
+            {
+                return Some((start, false));
+            }
+            continue;
+        }
+        if b >= 0x80 && glyph_at(bytes, i) {
+            let before_ok = lexer::char_before(text, i).is_none_or(|c| !c.is_alphanumeric());
+            if before_ok {
+                return Some((i, false));
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 impl Extractor {
     pub fn new(units: &'static UnitTable) -> Self {
-        let mut patterns: Vec<&str> = words::STARTERS.to_vec();
-        patterns.extend(["½", "¼", "¾", "⅓", "⅔", "⅕", "⅛"]);
-        let starters = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("number-word patterns build");
-        Extractor { units, starters }
+        Extractor { units }
     }
 
     /// The extractor over the embedded units table.
@@ -46,34 +93,11 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Quantity> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let mut words = self
-            .starters
-            .find_iter(text)
-            .filter(|m| {
-                let before_ok =
-                    lexer::char_before(text, m.start()).is_none_or(|c| !c.is_alphanumeric());
-                let last = text[..m.end()].chars().next_back();
-                let after_ok = last.is_some_and(|c| !c.is_alphabetic())
-                    || lexer::char_at(text, m.end()).is_none_or(|c| !c.is_alphanumeric());
-                before_ok && after_ok
-            })
-            .peekable();
         let reader = Reader::new(self, text);
         let mut pos = 0;
         while pos < bytes.len() {
-            let digit = bytes[pos..]
-                .iter()
-                .position(u8::is_ascii_digit)
-                .map(|i| pos + i);
-            while words.peek().is_some_and(|m| m.start() < pos) {
-                words.next();
-            }
-            let word = words.peek().map(|m| (m.start(), m.end()));
-            let (cand, is_digit) = match (digit, word) {
-                (Some(d), Some((w, _))) if w < d => (w, false),
-                (Some(d), _) => (d, true),
-                (None, Some((w, _))) => (w, false),
-                (None, None) => break,
+            let Some((cand, is_digit)) = next_candidate(text, pos) else {
+                break;
             };
             match reader.read_at(cand, is_digit) {
                 context::Outcome::Found(q) => {

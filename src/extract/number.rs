@@ -251,6 +251,34 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
             }));
         }
     }
+    // 1.1^23, 2.5^-1: a power of another base.
+    if text[end..].starts_with('^')
+        && let Some((exp, e)) = power_exponent(text, end)
+    {
+        return Ok(Some(NumCore {
+            start,
+            end: e,
+            value: value.powi(exp),
+            half_unit: 0.0,
+            notation: Notation::Scientific,
+            plain_integer: false,
+            digit_count: int_digits.len() + decimals,
+            bare_power: false,
+        }));
+    }
+    // 2 1/4: a whole number and a simple fraction (numerator below denominator).
+    if plain && let Some((f, e)) = mixed_fraction(text, end) {
+        return Ok(Some(NumCore {
+            start,
+            end: e,
+            value: value + f,
+            half_unit: 0.0,
+            notation: Notation::Fraction,
+            plain_integer: false,
+            digit_count: int_digits.len(),
+            bare_power: false,
+        }));
+    }
     // 2½
     if let Some(c) = char_at(text, end)
         && let Some(f) = glyph_fraction(c)
@@ -298,6 +326,32 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
         digit_count: int_digits.len() + decimals,
         bare_power: false,
     }))
+}
+
+/// " 1/4" after a whole number: the fraction of a mixed number and where it ends.
+fn mixed_fraction(text: &str, end: usize) -> Option<(f64, usize)> {
+    let bytes = text.as_bytes();
+    let mut p = end;
+    while p < bytes.len() && bytes[p] == b' ' && p - end < 2 {
+        p += 1;
+    }
+    if p == end {
+        return None;
+    }
+    let ne = digits_end(text, p);
+    if ne == p || ne - p > 2 || bytes.get(ne) != Some(&b'/') {
+        return None;
+    }
+    let de = digits_end(text, ne + 1);
+    if de == ne + 1 || de - ne - 1 > 3 || matches!(bytes.get(de), Some(b'/' | b'.' | b'-')) {
+        return None;
+    }
+    if char_at(text, de).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let num: f64 = text[p..ne].parse().ok()?;
+    let den: f64 = text[ne + 1..de].parse().ok()?;
+    (num > 0.0 && num < den).then_some((num / den, de))
 }
 
 /// A standalone fraction glyph ("½ cup").

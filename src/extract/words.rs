@@ -2,14 +2,14 @@
 //! "one and a half", "half a million". Sequences are composed here so every word keeps
 //! its byte span; text2num validates the cardinal part ("twenty twelve" is not a number).
 
-use super::lexer::{Tok, TokKind, lower, next_tok};
+use super::lexer::{Lower, Tok, TokKind, lower, next_tok};
 use crate::model::Notation;
 
 use super::number::NumCore;
 
 pub fn small(w: &str) -> Option<f64> {
     Some(match w {
-        "zero" => 0.0,
+        "zero" | "nought" | "naught" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -120,84 +120,184 @@ pub fn denominator(w: &str) -> Option<f64> {
         "tenth" | "tenths" => 10.0,
         "hundredth" | "hundredths" => 100.0,
         "thousandth" | "thousandths" => 1000.0,
+        "millionth" | "millionths" => 1e6,
+        "billionth" | "billionths" => 1e9,
+        "trillionth" | "trillionths" => 1e12,
         _ => return None,
     })
 }
 
-/// Every word that can start a spelled number; used to find candidates quickly.
-pub const STARTERS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "a dozen",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    "trillions",
-    "tens of",
-    "a hundred",
-    "a thousand",
-    "a million",
-    "a billion",
-    "a trillion",
-    "half a",
-    "a half",
-    "a quarter",
-    "a third",
-    "a few",
-    "several",
-    "a couple",
-    "twice",
-    "thrice",
-    "first",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "twentieth",
-    "hundredth",
-    "thousandth",
-    "millionth",
+/// Can the ASCII word `text[start..end]` start a spelled number? Used to find
+/// candidates in one pass: cardinals, scale words, vague plurals, multipliers and
+/// ordinals; "a" only before a scale, "dozen", a fraction or "few"/"couple"; "half"
+/// only before "a"; "tens" only before "of".
+pub fn starts_number(text: &str, start: usize, end: usize) -> bool {
+    let len = end - start;
+    if !(1..=12).contains(&len) {
+        return false;
+    }
+    let key = word_key(&text.as_bytes()[start..end]);
+    if len <= 8 {
+        if key == key_of(b"a")
+            || key == key_of(b"half")
+            || key == key_of(b"quarter")
+            || key == key_of(b"tens")
+        {
+            return starts_number_slow(text, start, end);
+        }
+        return SHORT_STARTERS.binary_search(&key).is_ok();
+    }
+    starts_number_slow(text, start, end)
+}
+
+/// "sixfold", "tenfold": a number word and "fold" in one word.
+pub fn is_fold_word(text: &str, start: usize, end: usize) -> bool {
+    let w = &text.as_bytes()[start..end];
+    w.len() > 4
+        && w[w.len() - 4..].eq_ignore_ascii_case(b"fold")
+        && starts_number(text, start, end - 4)
+}
+
+/// Up to 8 ASCII letters packed little-endian, lowercased: a cheap exact word key.
+pub fn word_key(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() && i < 8 {
+        k |= ((w[i] | 0x20) as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+const fn key_of(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() && i < 8 {
+        k |= ((w[i] | 0x20) as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+const SHORT_STARTER_WORDS: [&[u8]; 53] = [
+    b"zero",
+    b"nought",
+    b"naught",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"thirteen",
+    b"fourteen",
+    b"fifteen",
+    b"sixteen",
+    b"eighteen",
+    b"nineteen",
+    b"twenty",
+    b"thirty",
+    b"forty",
+    b"fifty",
+    b"sixty",
+    b"seventy",
+    b"eighty",
+    b"ninety",
+    b"hundred",
+    b"thousand",
+    b"million",
+    b"billion",
+    b"trillion",
+    b"dozen",
+    b"dozens",
+    b"hundreds",
+    b"millions",
+    b"billions",
+    b"several",
+    b"twice",
+    b"thrice",
+    b"first",
+    b"third",
+    b"fourth",
+    b"fifth",
+    b"sixth",
+    b"seventh",
+    b"eighth",
+    b"ninth",
+    b"tenth",
+    b"eleventh",
+    b"twelfth",
 ];
+
+/// Keys of the starter words of up to 8 letters, sorted for binary search.
+static SHORT_STARTERS: [u64; 53] = {
+    let mut keys = [0u64; 53];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = key_of(SHORT_STARTER_WORDS[i]);
+        i += 1;
+    }
+    // Insertion sort (const context).
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
+    let mut buf = [0u8; 12];
+    let w = &mut buf[..end - start];
+    w.copy_from_slice(&text.as_bytes()[start..end]);
+    w.make_ascii_lowercase();
+    match &*w {
+        b"seventeen" | b"thousands" | b"trillions" | b"twentieth" | b"hundredth"
+        | b"thousandth" | b"millionth" => true,
+        b"a" | b"half" | b"quarter" | b"tens" => {
+            let Some(t) = next_tok(text, end) else {
+                return false;
+            };
+            if t.kind != TokKind::Word || t.newline_before {
+                return false;
+            }
+            let next = lower(text, &t);
+            match &*w {
+                b"a" => {
+                    matches!(
+                        next.as_str(),
+                        "dozen"
+                            | "hundred"
+                            | "thousand"
+                            | "million"
+                            | "billion"
+                            | "trillion"
+                            | "quarter"
+                            | "few"
+                            | "couple"
+                    ) || (denominator(&next).is_some() && next != "second" && !next.ends_with('s'))
+                }
+                b"half" | b"quarter" => {
+                    next == "a" || matches!(next.as_str(), "million" | "billion" | "trillion")
+                }
+                _ => next == "of",
+            }
+        }
+        _ => false,
+    }
+}
 
 /// A spelled number read from the words at `start`.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,27 +305,46 @@ pub struct WordNumber {
     pub core: NumCore,
     /// The last scale word applied ("billion"), for precision and suggestions.
     pub last_scale: f64,
+    /// A compound ordinal ("twenty-first", "two hundredth").
+    pub ordinal: bool,
 }
 
-fn word_tokens(text: &str, start: usize, limit: usize) -> Vec<Tok> {
-    let mut toks = Vec::new();
+fn word_tokens(text: &str, start: usize, out: &mut [Tok; 14]) -> usize {
+    let mut n = 0;
     let mut p = start;
-    while toks.len() < limit {
+    while n < out.len() {
         let Some(t) = next_tok(text, p) else { break };
-        if t.newline_before && !toks.is_empty() {
+        if t.newline_before && n > 0 {
             break;
         }
-        toks.push(t);
+        out[n] = t;
+        n += 1;
         p = t.end;
+        // Only words, hyphens and "and" continue a spelled number.
+        if t.kind != TokKind::Word && !(t.end - t.start == 1 && text.as_bytes()[t.start] == b'-') {
+            break;
+        }
     }
-    toks
+    n
 }
 
 /// Reads a cardinal (or spelled fraction) in words starting at `start`.
 /// Returns `None` when the words there do not form a number.
 pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
-    let toks = word_tokens(text, start, 14);
-    let words: Vec<String> = toks.iter().map(|t| lower(text, t)).collect();
+    let mut tok_buf = [Tok {
+        start,
+        end: start,
+        kind: TokKind::Punct,
+        newline_before: false,
+        space_before: false,
+    }; 14];
+    let n = word_tokens(text, start, &mut tok_buf);
+    let toks = &tok_buf[..n];
+    let mut words = [Lower::new(""); 14];
+    for (w, t) in words.iter_mut().zip(toks) {
+        *w = lower(text, t);
+    }
+    let words = &words[..toks.len()];
     let mut i = 0;
     let mut total = 0.0f64;
     let mut current = 0.0f64;
@@ -235,12 +354,25 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
     let mut parts: Vec<&str> = Vec::new();
     let mut half_seen = false;
     let mut last_was_small = false;
+    let mut prev_was_scale = false;
+    let mut and_seen = false;
 
-    // "half a million", "half a dozen"
-    if words.first().map(String::as_str) == Some("half")
-        && words.get(1).map(String::as_str) == Some("a")
-        && let Some(next) = words.get(2)
+    // "half a million", "half a dozen", "half million", "quarter million"
+    let lead = words.first().map(Lower::as_str);
+    if matches!(lead, Some("half" | "quarter"))
+        && let Some(k) = if words.get(1).map(Lower::as_str) == Some("a") {
+            Some(2)
+        } else if words
+            .get(1)
+            .is_some_and(|w| scale(w).is_some_and(|m| m >= 1e3))
+        {
+            Some(1)
+        } else {
+            None
+        }
+        && let Some(next) = words.get(k)
     {
+        let frac = if lead == Some("half") { 0.5 } else { 0.25 };
         let m = if next == "dozen" {
             Some(12.0)
         } else {
@@ -249,8 +381,8 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
         if let Some(m) = m {
             let core = NumCore {
                 start: toks[0].start,
-                end: toks[2].end,
-                value: 0.5 * m,
+                end: toks[k].end,
+                value: frac * m,
                 half_unit: 0.0,
                 notation: Notation::Words,
                 plain_integer: false,
@@ -260,6 +392,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             return Some(WordNumber {
                 core,
                 last_scale: m,
+                ordinal: false,
             });
         }
     }
@@ -271,8 +404,13 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
         }
         let w = words[i].as_str();
         if w == "-" {
-            // "eighty-six": a hyphen joins tens and units only.
-            if i + 1 < toks.len() && !toks[i + 1].space_before && small(&words[i + 1]).is_some() {
+            // "eighty-six", "twenty-first": a hyphen joins tens and units only.
+            let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
+            if i + 1 < toks.len()
+                && !toks[i + 1].space_before
+                && (small(&words[i + 1]).is_some_and(|v| v < 10.0)
+                    || (tens && ordinal(&words[i + 1]).is_some_and(|v| v < 10.0)))
+            {
                 i += 1;
                 continue;
             }
@@ -293,7 +431,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             parts.push(w);
         } else if w == "a" && !any {
             // "a hundred", "a dozen", "a third"
-            let next = words.get(i + 1).map(String::as_str).unwrap_or("");
+            let next = words.get(i + 1).map(Lower::as_str).unwrap_or("");
             if scale(next).is_some() || next == "dozen" {
                 current = 1.0;
                 any = true;
@@ -312,11 +450,12 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 return Some(WordNumber {
                     core,
                     last_scale: 1.0,
+                    ordinal: false,
                 });
             } else {
                 break;
             }
-        } else if w == "dozen" && any {
+        } else if (w == "dozen" || w == "dozens") && any {
             current = current.max(1.0) * 12.0;
             end = t.end;
             last_scale = 12.0;
@@ -328,6 +467,10 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             if m == 100.0 {
                 current = current.max(1.0) * 100.0;
                 parts.push(w);
+            } else if current == 0.0 && total > 0.0 && m > last_scale && prev_was_scale {
+                // "three lakh crore", "a thousand million": scales compound.
+                total *= m;
+                parts.clear();
             } else {
                 total += current.max(1.0) * m;
                 current = 0.0;
@@ -336,29 +479,54 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             last_scale = m;
             end = t.end;
         } else if w == "and" && any {
-            // "one hundred and six", "one and a half"
-            let next = words.get(i + 1).map(String::as_str).unwrap_or("");
-            let after = words.get(i + 2).map(String::as_str).unwrap_or("");
-            if next == "a" && after == "half" && !half_seen {
-                current += 0.5;
+            // "one hundred and six", "one and a half", "one million and a half"
+            let next = words.get(i + 1).map(Lower::as_str).unwrap_or("");
+            let after = words.get(i + 2).map(Lower::as_str).unwrap_or("");
+            let frac = match after {
+                "half" => 0.5,
+                "quarter" | "fourth" => 0.25,
+                "third" => 1.0 / 3.0,
+                _ => 0.0,
+            };
+            if next == "a" && frac > 0.0 && !half_seen {
+                if current == 0.0 && total > 0.0 {
+                    total += frac * last_scale;
+                } else {
+                    current += frac;
+                }
                 half_seen = true;
                 end = toks[i + 2].end;
                 last_was_small = false;
                 i += 3;
                 continue;
             }
+            // "twenty and three fifths": a whole number and a spelled fraction.
+            if small(next).is_some()
+                && i + 1 < toks.len()
+                && let Some(f) = parse_words(text, toks[i + 1].start)
+                && f.core.notation == Notation::Fraction
+                && f.core.value < 1.0
+            {
+                current += f.core.value;
+                half_seen = true;
+                end = f.core.end;
+                break;
+            }
             if (last_scale >= 100.0 || current >= 100.0) && small(next).is_some() {
+                and_seen = true;
+                last_was_small = false;
                 i += 1;
                 continue;
             }
             break;
-        } else if let Some(d) = denominator(w) {
-            // "two thirds": a numerator of one to nine followed by a plural denominator.
-            if any
-                && total == 0.0
-                && (1.0..10.0).contains(&current)
-                && (w.ends_with('s') || current == 1.0)
-                && w != "second"
+        } else if let Some(d) = denominator(w).filter(|_| {
+            // "two thirds", "twenty-three fifths", "one third": a numerator and a plural
+            // denominator (or one and a singular one).
+            any && w != "second"
+                && (w.ends_with('s') || (current == 1.0 && total == 0.0))
+                && (current >= 1.0 || total > 0.0)
+                && (!and_seen || current < 10.0)
+        }) {
             {
                 let core = NumCore {
                     start,
@@ -373,11 +541,82 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 return Some(WordNumber {
                     core,
                     last_scale: 1.0,
+                    ordinal: false,
                 });
             }
+        } else if let Some(v) = ordinal(w).filter(|_| any) {
+            // Compound ordinals: "twenty-first", "one hundred twenty fifth", "two hundredth".
+            let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
+            let value = if v >= 100.0 && v.log10().fract() == 0.0 && (v >= 1e3 || v == 100.0) {
+                (total + current.max(1.0)) * v
+            } else if (v < 10.0 && tens) || (v < 100.0 && current > 0.0 && current % 100.0 == 0.0) {
+                total + current + v
+            } else {
+                break;
+            };
+            let first = toks.first()?;
+            return Some(WordNumber {
+                core: NumCore {
+                    start: first.start,
+                    end: t.end,
+                    value,
+                    half_unit: 0.0,
+                    notation: Notation::Words,
+                    plain_integer: false,
+                    digit_count: 0,
+                    bare_power: false,
+                },
+                last_scale: 1.0,
+                ordinal: true,
+            });
+        } else if w == "point" && any && i + 1 < toks.len() && small(&words[i + 1]).is_some() {
+            // "two hundred point zero three", "one point five", "point seventy-one"
+            let mut digits = [0u8; 12];
+            let mut nd = 0;
+            let mut j = i + 1;
+            while j < toks.len() && nd < digits.len() {
+                let Some(v) = small(&words[j]) else { break };
+                if v < 10.0 {
+                    digits[nd] = v as u8;
+                    nd += 1;
+                } else if nd == 0 && v >= 10.0 {
+                    // "point seventy-one" = .71
+                    let mut two = v;
+                    let mut k = j;
+                    if v >= 20.0
+                        && words.get(j + 1).is_some_and(|w| w == "-")
+                        && let Some(u) = words.get(j + 2).and_then(|w| small(w))
+                        && u < 10.0
+                    {
+                        two += u;
+                        k = j + 2;
+                    }
+                    digits[0] = (two / 10.0) as u8;
+                    digits[1] = (two % 10.0) as u8;
+                    nd = 2;
+                    end = toks[k].end;
+                    break;
+                } else {
+                    break;
+                }
+                end = toks[j].end;
+                j += 1;
+            }
+            let mut frac = 0.0;
+            let mut scale_f = 0.1;
+            for d in &digits[..nd] {
+                frac += *d as f64 * scale_f;
+                scale_f /= 10.0;
+            }
+            current += frac;
+            half_seen = true;
             break;
         } else {
             break;
+        }
+        prev_was_scale = scale(w).is_some_and(|m| m > 100.0);
+        if w == "and" {
+            and_seen = true;
         }
         last_was_small = small_value.is_some();
         i += 1;
@@ -407,6 +646,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             bare_power: false,
         },
         last_scale,
+        ordinal: false,
     })
 }
 

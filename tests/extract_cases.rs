@@ -1,0 +1,251 @@
+//! Edge cases of extraction that users hit (issue 3), one test each, through the public
+//! `numcheck::extract::extract`.
+
+use numcheck::extract::extract;
+use numcheck::model::{Change, NumberKind, Qualifier, Quantity};
+
+/// The single quantity whose text (span) is `span_text`.
+fn find<'a>(text: &str, qs: &'a [Quantity], span_text: &str) -> &'a Quantity {
+    qs.iter()
+        .find(|q| &text[q.span.start..q.span.end] == span_text)
+        .unwrap_or_else(|| {
+            let found: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
+            panic!("no quantity `{span_text}` in {text:?}; found {found:?}")
+        })
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+#[test]
+fn a_unicode_minus_makes_a_negative_number() {
+    let text = "The lake froze at −5 °C overnight.";
+    let qs = extract(text);
+    let q = find(text, &qs, "−5 °C");
+    assert_eq!(q.value, -5.0);
+    assert_eq!(q.unit.as_deref(), Some("degC"));
+}
+
+#[test]
+fn superscript_exponents_are_powers_of_ten() {
+    let text = "Humans have about 10¹¹ neurons and 10⁻³ of them fire.";
+    let qs = extract(text);
+    let q = find(text, &qs, "about 10¹¹ neurons");
+    assert_eq!(q.value, 1e11);
+    let q = find(text, &qs, "10⁻³");
+    assert!(close(q.value, 1e-3));
+    assert_eq!(q.qualifier, Qualifier::OrderOfMagnitude);
+}
+
+#[test]
+fn thin_and_narrow_no_break_spaces_separate_digit_groups() {
+    let text = "It holds 10\u{2009}000 books and 1\u{202f}500\u{202f}000 pages.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "10\u{2009}000").value, 10_000.0);
+    assert_eq!(
+        find(text, &qs, "1\u{202f}500\u{202f}000").value,
+        1_500_000.0
+    );
+}
+
+#[test]
+fn glued_m_after_money_or_before_a_plural_noun_is_million() {
+    let text = "The show drew 1.8m viewers and cost £600m.";
+    let qs = extract(text);
+    let q = find(text, &qs, "1.8m");
+    assert!(close(q.value, 1.8e6));
+    assert_eq!(q.unit, None);
+    let q = find(text, &qs, "£600m");
+    assert_eq!(q.value, 600e6);
+    assert_eq!(q.unit.as_deref(), Some("GBP"));
+}
+
+#[test]
+fn spaced_or_glued_m_on_a_measure_is_metres() {
+    let text = "The wall is 1.2 m high and the pole is 1.2m tall.";
+    let qs = extract(text);
+    for span in ["1.2 m", "1.2m"] {
+        let q = find(text, &qs, span);
+        assert_eq!(q.value, 1.2, "{span}");
+        assert_eq!(q.unit.as_deref(), Some("m"), "{span}");
+    }
+}
+
+#[test]
+fn currency_symbols_with_scale_suffixes_and_words() {
+    let text = "Sales hit $1.13bn, up from US$4.7 billion, and £600m in Britain.";
+    let qs = extract(text);
+    let q = find(text, &qs, "$1.13bn");
+    assert!(close(q.value, 1.13e9));
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+    let q = find(text, &qs, "US$4.7 billion");
+    assert!(close(q.value, 4.7e9));
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+    assert_eq!(find(text, &qs, "£600m").unit.as_deref(), Some("GBP"));
+}
+
+#[test]
+fn a_currency_symbol_followed_by_a_space_still_marks_money() {
+    let text = "The deal is worth $ 75 million.";
+    let qs = extract(text);
+    let q = find(text, &qs, "$ 75 million");
+    assert_eq!(q.value, 75e6);
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+}
+
+#[test]
+fn a_hyphenated_percentage_range() {
+    let text = "Prices rose 5-10% last year.";
+    let qs = extract(text);
+    let q = find(text, &qs, "5-10%");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!((q.interval.low, q.interval.high), (5.0, 10.0));
+    assert_eq!(q.unit.as_deref(), Some("percent"));
+}
+
+#[test]
+fn both_ends_of_three_to_five_million_are_millions() {
+    let text = "The city has 3 to 5 million residents.";
+    let qs = extract(text);
+    let q = find(text, &qs, "3 to 5 million residents");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!((q.interval.low, q.interval.high), (3e6, 5e6));
+}
+
+#[test]
+fn one_and_a_half_is_one_number() {
+    let text = "It took one and a half hours.";
+    let qs = extract(text);
+    let q = find(text, &qs, "one and a half hours");
+    assert_eq!(q.value, 1.5);
+    assert_eq!(q.unit.as_deref(), Some("h"));
+}
+
+#[test]
+fn a_digit_with_a_fraction_glyph() {
+    let text = "Add 2½ cups of flour.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2½ cups").value, 2.5);
+}
+
+#[test]
+fn a_couple_of_hundred_is_a_vague_magnitude() {
+    let text = "A couple of hundred people came.";
+    let qs = extract(text);
+    let q = find(text, &qs, "A couple of hundred people");
+    assert_eq!(q.qualifier, Qualifier::Vague);
+    assert_eq!((q.interval.low, q.interval.high), (200.0, 300.0));
+}
+
+#[test]
+fn sixfold_twice_and_n_times_are_multipliers_not_counts() {
+    let text = "Costs rose sixfold, sales doubled twice, and demand is 3 times higher.";
+    let qs = extract(text);
+    for (span, v) in [("sixfold", 6.0), ("twice", 2.0), ("3 times", 3.0)] {
+        let q = find(text, &qs, span);
+        assert_eq!(q.kind, NumberKind::Multiplier, "{span}");
+        assert_eq!(q.value, v, "{span}");
+        assert_eq!(q.unit, None, "{span}");
+    }
+}
+
+#[test]
+fn n_times_a_day_is_a_frequency_not_a_multiplier() {
+    let text = "Take it 3 times a day.";
+    let qs = extract(text);
+    assert!(qs.iter().all(|q| q.kind != NumberKind::Multiplier));
+}
+
+#[test]
+fn a_year_after_in_is_a_date_not_a_quantity() {
+    let text = "The paper came out in 2017 and cites 2017 papers.";
+    let qs = extract(text);
+    assert_eq!(qs[0].kind, NumberKind::Year);
+    assert_eq!(&text[qs[0].span.start..qs[0].span.end], "2017");
+    let counted = &qs[1];
+    assert_eq!(counted.kind, NumberKind::Cardinal);
+    assert_eq!(counted.unit_text.as_deref(), Some("papers"));
+}
+
+#[test]
+fn numbers_inside_model_and_product_names_are_not_quantities() {
+    let text = "GPT-3 ran on a Boeing 747 during COVID-19.";
+    let qs = extract(text);
+    assert!(qs.is_empty(), "{qs:?}");
+}
+
+#[test]
+fn a_counted_noun_is_kept_but_stays_outside_the_span() {
+    let text = "Chris Wood has scored 22 goals this season.";
+    let qs = extract(text);
+    let q = find(text, &qs, "22");
+    assert_eq!(q.unit, None);
+    assert_eq!(q.unit_text.as_deref(), Some("goals"));
+}
+
+#[test]
+fn rose_to_is_a_level_and_rose_by_is_a_change() {
+    let text = "Revenue rose to $7.4 billion. Costs rose by 5%.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "$7.4 billion").change, None);
+    assert_eq!(find(text, &qs, "5%").change, Some(Change::Up));
+}
+
+#[test]
+fn a_leading_dot_decimal() {
+    let text = "The error rate fell to .08 percent.";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, ".08 percent").value, 0.08));
+}
+
+#[test]
+fn dozens_after_a_number_multiply_it() {
+    let text = "She bought 3 dozen eggs and three dozens rolls.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "3 dozen").value, 36.0);
+    assert_eq!(find(text, &qs, "three dozens").value, 36.0);
+}
+
+#[test]
+fn a_spaced_capital_k_after_a_number_is_kelvin() {
+    let text = "The sample was cooled to 50 K; the stadium holds 50K fans.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "50 K").unit.as_deref(), Some("K"));
+    assert_eq!(find(text, &qs, "50K").value, 50_000.0);
+}
+
+#[test]
+fn a_unit_joined_by_a_hyphen_to_a_spelled_number() {
+    let text = "They went on a six-mile walk.";
+    let qs = extract(text);
+    let q = find(text, &qs, "six-mile");
+    assert_eq!(q.value, 6.0);
+    assert_eq!(q.unit.as_deref(), Some("mi"));
+}
+
+#[test]
+fn compound_ordinals_are_one_ordinal() {
+    let text = "It was the twenty-first attempt.";
+    let qs = extract(text);
+    let q = find(text, &qs, "twenty-first");
+    assert_eq!(q.kind, NumberKind::Ordinal);
+    assert_eq!(q.value, 21.0);
+}
+
+#[test]
+fn a_whole_number_and_a_spelled_fraction() {
+    let text = "It weighs twenty and three fifths grams.";
+    let qs = extract(text);
+    assert!(close(
+        find(text, &qs, "twenty and three fifths grams").value,
+        20.6
+    ));
+}
+
+#[test]
+fn minus_written_as_a_word() {
+    let text = "Growth was minus five percent.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "minus five percent").value, -5.0);
+}
