@@ -17,13 +17,14 @@ pub fn decode(bytes: Vec<u8>, declared: Option<&str>, html: bool) -> Result<Stri
         Encoding::for_label(label.trim().as_bytes())
             .ok_or_else(|| DecodeError::Other(format!("unknown charset \"{label}\"")))?
     } else if let Some(label) = html.then(|| meta_charset(&bytes)).flatten() {
-        // An unknown <meta charset> falls back to UTF-8, as browsers do.
-        Encoding::for_label(label.as_bytes()).unwrap_or(UTF_8)
+        // An unknown <meta charset> falls back to UTF-8, as browsers do; so does a <meta>
+        // that claims UTF-16 (a page whose <meta> can be read is not UTF-16).
+        Encoding::for_label(label.as_bytes())
+            .unwrap_or(UTF_8)
+            .output_encoding()
     } else {
         UTF_8
     };
-    // A page that declares UTF-16 in a <meta> but is readable as ASCII is really UTF-8.
-    let encoding = encoding.output_encoding();
     if encoding == UTF_8 {
         return String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
@@ -88,6 +89,16 @@ mod tests {
         assert_eq!(
             err.with_path("f.txt"),
             "f.txt:2: not valid UTF-8 (first bad byte at offset 6)"
+        );
+        // A UTF-16 BOM wins over everything; a UTF-8 BOM is kept (offsets stay file offsets).
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("10^7".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(utf16, Some("latin1"), false).unwrap(), "10^7");
+        assert_eq!(
+            decode(b"\xef\xbb\xbf10".to_vec(), None, false).unwrap(),
+            "\u{feff}10"
         );
         assert_eq!(
             charset_param("text/html; charset=\"ISO-8859-1\"").as_deref(),

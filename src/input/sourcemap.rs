@@ -225,3 +225,97 @@ mod tests {
         assert_eq!(map.map_span(Span::new(3, 5)), Span::new(3, 6));
     }
 }
+
+#[cfg(test)]
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<br>",
+        "<sup>",
+        "</sup>",
+        "<script>",
+        "</script>",
+        "<nav>",
+        "</nav>",
+        "<!--",
+        "-->",
+        "&amp;",
+        "&nbsp;",
+        "&#160;",
+        "&bogus;",
+        "&",
+        "<",
+        ">",
+        "'",
+        "\"",
+        "é",
+        "🧠",
+        "10",
+        "86 billion",
+        " ",
+        "\n",
+        "\r\n",
+        "`",
+        "```\n",
+        "*",
+        "**",
+        "[",
+        "](http://x/1)",
+        ")",
+        "# ",
+        "> ",
+        "- ",
+        "\\*",
+        "    ",
+    ];
+
+    fn doc() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
+    }
+
+    fn check(src: &str, text: &str, map: &SourceMap) {
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (k, &s) in bounds.iter().enumerate() {
+            for &e in &bounds[k..] {
+                let m = map.map_span(Span::new(s, e));
+                assert!(m.start <= m.end && m.end <= src.len(), "{m:?} of {src:?}");
+                assert!(src.is_char_boundary(m.start) && src.is_char_boundary(m.end));
+            }
+        }
+        // Monotonic: later normalized offsets never map to earlier original ones.
+        for w in bounds.windows(2) {
+            assert!(map.map_start(w[0]) <= map.map_start(w[1]), "{src:?}");
+        }
+        // Text copied verbatim maps back to the same bytes.
+        for seg in &map.segments {
+            if seg.copy {
+                assert_eq!(
+                    &text[seg.norm..seg.norm + seg.norm_len],
+                    &src[seg.orig..seg.orig + seg.orig_len]
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn html_spans_land_on_char_boundaries_of_the_page(src in doc()) {
+            let (text, map) = crate::input::html::html_to_text(&src);
+            check(&src, &text, &map);
+        }
+
+        #[test]
+        fn markdown_spans_land_on_char_boundaries_of_the_source(src in doc()) {
+            let (text, map) = crate::input::markdown::markdown_to_text(&src);
+            check(&src, &text, &map);
+        }
+    }
+}
