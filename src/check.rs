@@ -206,6 +206,10 @@ impl Checker {
                         let f = if r >= 1.0 { r } else { 1.0 / r };
                         format!(" ~{}×", trim(f))
                     }
+                    None if is_year => {
+                        let years = (claim_value - row.value).abs().round() as i64;
+                        format!(" by {years} year{}", if years == 1 { "" } else { "s" })
+                    }
                     None => format!(" by {}", trim((claim_value - row.value).abs())),
                 };
                 let rule = match d {

@@ -99,6 +99,14 @@ fn the_shipped_example_gets_every_verdict_right() {
     );
     let year = find(&r, "2016");
     assert_eq!(year["suggestion"], "2017");
+    assert!(
+        year["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("understated by 1 year"),
+        "{}",
+        year["message"]
+    );
 }
 
 #[test]
