@@ -1,6 +1,7 @@
 //! The `numcheck` command line: a thin layer over the library.
 
 use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -521,8 +522,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                             meta.id.as_ref(),
                             meta.line,
                             Ok((&doc.name, &doc.original, doc.format, &annotations)),
-                        );
-                        serde_json::to_writer(&mut *out, &line)?;
+                        )?;
+                        out.write_all(line.as_bytes())?;
                         out.write_all(b"\n")?;
                         // A pipeline sees each result line as soon as it is ready.
                         out.flush()?;
@@ -540,8 +541,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                         p.error(&meta.name, &message)?;
                     }
                     if let Some(out) = raw.as_mut() {
-                        let line = result_line(meta.id.as_ref(), meta.line, Err(&message));
-                        serde_json::to_writer(&mut *out, &line)?;
+                        let line = result_line(meta.id.as_ref(), meta.line, Err(&message))?;
+                        out.write_all(line.as_bytes())?;
                         out.write_all(b"\n")?;
                         // A pipeline sees each result line as soon as it is ready.
                         out.flush()?;
@@ -551,15 +552,20 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             Ok(())
         };
         ordered_parallel(&pool, items, jobs_n * 4, work, |meta, result| {
-            if write_error.is_none()
-                && let Err(e) = sink(meta, result.and_then(|r| r))
-            {
-                write_error = Some(e);
+            match sink(meta, result.and_then(|r| r)) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    write_error = Some(e);
+                    ControlFlow::Break(())
+                }
             }
         });
         pb.finish_and_clear();
-        if let Some(e) = write_error {
-            return Err(anyhow::Error::new(e).context("cannot write the report"));
+        match write_error {
+            // The reader went away (`numcheck check corpus/ | head`): stop quietly.
+            Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            Some(e) => return Err(anyhow::Error::new(e).context("cannot write the report")),
+            None => {}
         }
     }
     if let Some(mut p) = printer {

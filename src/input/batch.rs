@@ -3,6 +3,7 @@
 //! stays bounded however long the input list or stream is.
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 
@@ -15,6 +16,8 @@ use std::sync::mpsc;
 /// the calling thread and gets each result as soon as it and all before it are done, even
 /// while the feeder waits for more input (a pipeline sees each result without delay). A
 /// panic in `work` is caught and handed to the sink as `Err(message)`; the batch goes on.
+/// The sink returns `ControlFlow::Break` to stop the batch (the output is gone): no more
+/// items are started, and results still in flight are dropped.
 pub fn ordered_parallel<K, T, R, I, W, S>(
     pool: &rayon::ThreadPool,
     items: I,
@@ -28,7 +31,7 @@ pub fn ordered_parallel<K, T, R, I, W, S>(
     I: IntoIterator<Item = (K, T)>,
     I::IntoIter: Send,
     W: Fn(T) -> R + Sync,
-    S: FnMut(K, Result<R, String>),
+    S: FnMut(K, Result<R, String>) -> ControlFlow<()>,
 {
     type Done<K, R> = (K, Result<R, String>);
     let window = window.max(1);
@@ -58,12 +61,21 @@ pub fn ordered_parallel<K, T, R, I, W, S>(
                 .expect("cannot start the feeder thread");
             let mut pending: BTreeMap<usize, Done<K, R>> = BTreeMap::new();
             let mut next = 0usize;
+            let mut slots = Some(slot_rx);
             for (i, done) in rx {
+                let Some(slot_rx) = &slots else {
+                    continue; // stopped: drain what is still in flight
+                };
                 pending.insert(i, done);
                 while let Some((k, r)) = pending.remove(&next) {
-                    sink(k, r);
                     next += 1;
                     let _ = slot_rx.try_recv();
+                    if sink(k, r).is_break() {
+                        // The feeder's next send fails and it stops.
+                        slots = None;
+                        pending.clear();
+                        break;
+                    }
                 }
             }
         });
@@ -103,7 +115,10 @@ mod tests {
                 }
                 i * 2
             },
-            |k, r| got.push((k, r)),
+            |k, r| {
+                got.push((k, r));
+                ControlFlow::Continue(())
+            },
         );
         assert_eq!(got.len(), 200);
         for (i, (k, r)) in got.iter().enumerate() {
@@ -114,5 +129,40 @@ mod tests {
                 assert_eq!(*r.as_ref().unwrap(), i as u64 * 2);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod stop_tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn a_break_stops_the_feeder() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let started = AtomicUsize::new(0);
+        let mut seen = 0;
+        ordered_parallel(
+            &pool,
+            (0..100_000u32).map(|i| ((), i)),
+            4,
+            |i| {
+                started.fetch_add(1, Ordering::Relaxed);
+                i
+            },
+            |_, _| {
+                seen += 1;
+                if seen == 10 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
+        assert_eq!(seen, 10);
+        assert!(started.load(Ordering::Relaxed) < 100, "{started:?}");
     }
 }

@@ -211,39 +211,57 @@ struct Counts {
     inconsistent: usize,
 }
 
-/// The result line of one record: `{"id", "line", "format", "annotations": [...], "summary"}`
-/// (annotations as in the JSONL contract, `path` being the id), or `{"id", "line", "error"}`.
+/// A record's result, fields in this order.
+#[derive(Debug, Serialize)]
+struct ResultLine<'a> {
+    id: &'a Value,
+    line: Option<usize>,
+    format: &'static str,
+    summary: Counts,
+    annotations: Vec<Record>,
+}
+
+/// A record that could not be read or fetched.
+#[derive(Debug, Serialize)]
+struct ErrorLine<'a> {
+    id: &'a Value,
+    line: Option<usize>,
+    error: &'a str,
+}
+
+/// The result line of one record, serialized:
+/// `{"id", "line", "format", "summary", "annotations": [...]}` (annotations as in the
+/// JSONL contract, `path` being the id), or `{"id", "line", "error"}`.
 pub fn result_line(
     id: Option<&Value>,
     line: Option<usize>,
     result: Result<(&str, &str, InputFormat, &[Annotation]), &str>,
-) -> Value {
-    let id = id.cloned().unwrap_or(Value::Null);
+) -> serde_json::Result<String> {
+    let null = Value::Null;
+    let id = id.unwrap_or(&null);
     match result {
         Ok((name, original, format, annotations)) => {
-            let records: Vec<Record> = Record::all(&Document {
-                path: name,
-                text: original,
-                annotations,
-            });
             let mut s = Summary::default();
             s.add(annotations);
-            let counts = Counts {
-                claims: s.claims,
-                supported: s.supported,
-                contradicted: s.contradicted,
-                unverifiable: s.unverifiable,
-                inconsistent: s.inconsistent,
-            };
-            serde_json::json!({
-                "id": id,
-                "line": line,
-                "format": format.as_str(),
-                "annotations": records,
-                "summary": counts,
+            serde_json::to_string(&ResultLine {
+                id,
+                line,
+                format: format.as_str(),
+                summary: Counts {
+                    claims: s.claims,
+                    supported: s.supported,
+                    contradicted: s.contradicted,
+                    unverifiable: s.unverifiable,
+                    inconsistent: s.inconsistent,
+                },
+                annotations: Record::all(&Document {
+                    path: name,
+                    text: original,
+                    annotations,
+                }),
             })
         }
-        Err(message) => serde_json::json!({ "id": id, "line": line, "error": message }),
+        Err(error) => serde_json::to_string(&ErrorLine { id, line, error }),
     }
 }
 
