@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use numcheck::Checker;
-use numcheck::input::batch::ordered_parallel;
+use numcheck::input::batch::ordered_parallel_until;
 use numcheck::input::jsonl::{Job, Records, result_line};
 use numcheck::input::walk::{Expanded, Target, expand};
 use numcheck::input::{FetchOptions, InputFormat, Loaded, Loader, Source};
@@ -551,7 +551,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
             }
             Ok(())
         };
-        ordered_parallel(&pool, items, jobs_n * 4, work, |meta, result| {
+        ordered_parallel_until(&pool, items, jobs_n * 4, work, |meta, result| {
             match sink(meta, result.and_then(|r| r)) {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(e) => {

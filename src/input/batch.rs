@@ -16,9 +16,32 @@ use std::sync::mpsc;
 /// the calling thread and gets each result as soon as it and all before it are done, even
 /// while the feeder waits for more input (a pipeline sees each result without delay). A
 /// panic in `work` is caught and handed to the sink as `Err(message)`; the batch goes on.
-/// The sink returns `ControlFlow::Break` to stop the batch (the output is gone): no more
-/// items are started, and results still in flight are dropped.
+/// See [`ordered_parallel_until`] for a sink that can stop the batch.
 pub fn ordered_parallel<K, T, R, I, W, S>(
+    pool: &rayon::ThreadPool,
+    items: I,
+    window: usize,
+    work: W,
+    mut sink: S,
+) where
+    K: Send,
+    T: Send,
+    R: Send,
+    I: IntoIterator<Item = (K, T)>,
+    I::IntoIter: Send,
+    W: Fn(T) -> R + Sync,
+    S: FnMut(K, Result<R, String>),
+{
+    ordered_parallel_until(pool, items, window, work, |k, r| {
+        sink(k, r);
+        ControlFlow::Continue(())
+    })
+}
+
+/// [`ordered_parallel`] with a sink that returns `ControlFlow::Break` to stop the batch
+/// (the output is gone): no more items are started, and results still in flight are
+/// dropped.
+pub fn ordered_parallel_until<K, T, R, I, W, S>(
     pool: &rayon::ThreadPool,
     items: I,
     window: usize,
@@ -115,10 +138,7 @@ mod tests {
                 }
                 i * 2
             },
-            |k, r| {
-                got.push((k, r));
-                ControlFlow::Continue(())
-            },
+            |k, r| got.push((k, r)),
         );
         assert_eq!(got.len(), 200);
         for (i, (k, r)) in got.iter().enumerate() {
@@ -145,7 +165,7 @@ mod stop_tests {
             .unwrap();
         let started = AtomicUsize::new(0);
         let mut seen = 0;
-        ordered_parallel(
+        ordered_parallel_until(
             &pool,
             (0..100_000u32).map(|i| ((), i)),
             4,
