@@ -139,9 +139,9 @@ fn parse_size(s: &str) -> Result<u64, String> {
 struct CheckArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Read every file (and `-`) as JSONL records `{"id": ..., "text" | "url": ...}`
-    /// (files ending in .jsonl are read so anyway). With `--format jsonl`, one result line
-    /// per record, in input order.
+    /// Read `-` and the files named here as JSONL records `{"id": ..., "text" | "url": ...}`
+    /// (files ending in .jsonl or .ndjson are read so anyway, also under directories). With
+    /// `--format jsonl`, one result line per record, in input order.
     #[arg(long)]
     jsonl_input: bool,
     /// Documents checked in parallel (default: the number of cores).

@@ -61,6 +61,16 @@ pub fn markdown_to_text(src: &str) -> (String, SourceMap) {
             Event::SoftBreak if hidden == 0 => out.replace(range.clone(), " "),
             Event::HardBreak if hidden == 0 => out.line_break(range.start),
             Event::Rule => out.paragraph_break(range.start),
+            // Inline HTML is markup, but `10<sup>11</sup>` reads as `10^11` and `<br>`
+            // breaks the line, as in an HTML page.
+            Event::InlineHtml(tag) if hidden == 0 => {
+                let tag = tag.to_ascii_lowercase();
+                if tag.starts_with("<sup") && out.text().ends_with(|c: char| c.is_ascii_digit()) {
+                    out.replace(range, "^");
+                } else if tag.starts_with("<br") {
+                    out.line_break(range.start);
+                }
+            }
             _ => {}
         }
     }
@@ -100,5 +110,7 @@ mod tests {
         let amp = text.find('&').unwrap();
         let m = map.map_span(Span::new(amp, amp + 1));
         assert_eq!(&src[m.start..m.end], "&amp;");
+        let (text, _) = markdown_to_text("Humans: 8.6 x 10<sup>10</sup> neurons.");
+        assert_eq!(text, "Humans: 8.6 x 10^10 neurons.\n\n");
     }
 }

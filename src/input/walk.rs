@@ -174,7 +174,9 @@ fn walk(
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        let is_stream = jsonl || JSONL_EXTENSIONS.contains(&ext.as_str());
+        // Under a directory, `.jsonl`/`.ndjson` files are record streams; with
+        // --jsonl-input, so is any other file a --glob selected.
+        let is_stream = JSONL_EXTENSIONS.contains(&ext.as_str()) || (jsonl && selects);
         if !selects && !is_stream && !DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
             continue;
         }
