@@ -116,6 +116,9 @@ impl<W: Write> RdjsonlPrinter<W> {
 
 impl<W: Write> Printer for RdjsonlPrinter<W> {
     fn document(&mut self, doc: &Document) -> io::Result<()> {
+        if doc.annotations.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(doc.text);
         for a in doc.annotations {
             for f in rules::findings(a) {

@@ -117,6 +117,9 @@ impl Record {
     }
 
     pub fn all(doc: &Document) -> Vec<Record> {
+        if doc.annotations.is_empty() {
+            return Vec::new();
+        }
         let index = LineIndex::new(doc.text);
         doc.annotations
             .iter()

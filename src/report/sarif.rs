@@ -256,6 +256,9 @@ impl<W: Write> SarifPrinter<W> {
 impl<W: Write> Printer for SarifPrinter<W> {
     fn document(&mut self, doc: &Document) -> io::Result<()> {
         self.start()?;
+        if doc.annotations.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(doc.text);
         for a in doc.annotations {
             for f in rules::findings(a) {
