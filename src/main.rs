@@ -479,11 +479,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     );
 
     let out = output(args.output.as_deref())?;
-    let (mut printer, mut raw) = if record_mode {
+    let (mut printer, raw) = if record_mode {
         (None, Some(out))
     } else {
         (Some(make_printer(args.format, out, color)), None)
     };
+    // Shared by the sink (writes) and the idle hook (flushes), never at the same time.
+    let raw = std::cell::RefCell::new(raw);
     let mut summary = Summary::default();
     let mut write_error: Option<io::Error> = None;
     {
@@ -517,7 +519,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                             annotations: &annotations,
                         })?;
                     }
-                    if let Some(out) = raw.as_mut() {
+                    if let Some(out) = raw.borrow_mut().as_mut() {
                         let line = result_line(
                             meta.id.as_ref(),
                             meta.line,
@@ -525,8 +527,6 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                         )?;
                         out.write_all(line.as_bytes())?;
                         out.write_all(b"\n")?;
-                        // A pipeline sees each result line as soon as it is ready.
-                        out.flush()?;
                     }
                 }
                 Err(message) => {
@@ -540,26 +540,35 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
                     if let Some(p) = printer.as_mut() {
                         p.error(&meta.name, &message)?;
                     }
-                    if let Some(out) = raw.as_mut() {
+                    if let Some(out) = raw.borrow_mut().as_mut() {
                         let line = result_line(meta.id.as_ref(), meta.line, Err(&message))?;
                         out.write_all(line.as_bytes())?;
                         out.write_all(b"\n")?;
-                        // A pipeline sees each result line as soon as it is ready.
-                        out.flush()?;
                     }
                 }
             }
             Ok(())
         };
-        ordered_parallel_until(&pool, items, jobs_n * 4, work, |meta, result| {
-            match sink(meta, result.and_then(|r| r)) {
+        ordered_parallel_until(
+            &pool,
+            items,
+            jobs_n * 4,
+            work,
+            |meta, result| match sink(meta, result.and_then(|r| r)) {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(e) => {
                     write_error = Some(e);
                     ControlFlow::Break(())
                 }
-            }
-        });
+            },
+            // Nothing ready: a pipeline gets every result line written so far. (A failed
+            // flush shows up at the next write.)
+            || {
+                if let Some(out) = raw.borrow_mut().as_mut() {
+                    let _ = out.flush();
+                }
+            },
+        );
         pb.finish_and_clear();
         match write_error {
             // The reader went away (`numcheck check corpus/ | head`): stop quietly.
@@ -571,7 +580,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     if let Some(mut p) = printer {
         p.finish(&summary)?;
     }
-    if let Some(mut out) = raw {
+    if let Some(mut out) = raw.into_inner() {
         out.flush().context("cannot write the report")?;
     }
     let elapsed = started.elapsed().as_secs_f64();

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 /// Runs `work` over `items` on `pool`, calling `sink` with each item's key and result in
 /// input order.
@@ -32,21 +33,30 @@ pub fn ordered_parallel<K, T, R, I, W, S>(
     W: Fn(T) -> R + Sync,
     S: FnMut(K, Result<R, String>),
 {
-    ordered_parallel_until(pool, items, window, work, |k, r| {
-        sink(k, r);
-        ControlFlow::Continue(())
-    })
+    ordered_parallel_until(
+        pool,
+        items,
+        window,
+        work,
+        |k, r| {
+            sink(k, r);
+            ControlFlow::Continue(())
+        },
+        || {},
+    )
 }
 
 /// [`ordered_parallel`] with a sink that returns `ControlFlow::Break` to stop the batch
 /// (the output is gone): no more items are started, and results still in flight are
-/// dropped.
-pub fn ordered_parallel_until<K, T, R, I, W, S>(
+/// dropped. `idle` is called on the calling thread whenever no result is waiting (a
+/// good moment to flush the output).
+pub fn ordered_parallel_until<K, T, R, I, W, S, D>(
     pool: &rayon::ThreadPool,
     items: I,
     window: usize,
     work: W,
     mut sink: S,
+    mut idle: D,
 ) where
     K: Send,
     T: Send,
@@ -55,54 +65,156 @@ pub fn ordered_parallel_until<K, T, R, I, W, S>(
     I::IntoIter: Send,
     W: Fn(T) -> R + Sync,
     S: FnMut(K, Result<R, String>) -> ControlFlow<()>,
+    D: FnMut(),
 {
     type Done<K, R> = (K, Result<R, String>);
     let window = window.max(1);
     let items = items.into_iter();
     let work = &work;
+    // Items handed out and not yet sunk; the feeder waits while `window` are out and is
+    // woken when half of them are sunk (not once per item).
+    let gate = Gate {
+        state: Mutex::new(GateState::default()),
+        cv: Condvar::new(),
+    };
+    let gate = &gate;
+    let stop = AtomicBool::new(false);
+    let stop = &stop;
+    // The queue the workers pull from: long-lived workers, one per pool thread, so a
+    // busy batch costs no wake-up per document.
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, K, T)>(window);
+    let job_rx = Mutex::new(job_rx);
+    let job_rx = &job_rx;
+    let (res_tx, res_rx) = mpsc::channel::<(usize, Done<K, R>)>();
     pool.in_place_scope(|scope| {
+        for _ in 0..pool.current_num_threads().max(1) {
+            let res_tx = res_tx.clone();
+            scope.spawn(move |_| {
+                loop {
+                    let next = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((index, key, item)) = next else {
+                        break; // the feeder is done and the queue is empty
+                    };
+                    if stop.load(Ordering::Relaxed) {
+                        continue;
+                    }
+                    let result =
+                        catch_unwind(AssertUnwindSafe(|| work(item))).map_err(panic_message);
+                    if res_tx.send((index, (key, result))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(res_tx);
         std::thread::scope(|threads| {
-            let (tx, rx) = mpsc::channel::<(usize, Done<K, R>)>();
-            // One token per item not yet sunk: the feeder blocks when `window` are out.
-            let (slot_tx, slot_rx) = mpsc::sync_channel::<()>(window);
             std::thread::Builder::new()
                 .name("numcheck-feeder".into())
                 .spawn_scoped(threads, move || {
                     for (index, (key, item)) in items.enumerate() {
-                        if slot_tx.send(()).is_err() {
+                        if !gate.enter(window) || job_tx.send((index, key, item)).is_err() {
                             break;
                         }
-                        let tx = tx.clone();
-                        scope.spawn(move |_| {
-                            let result = catch_unwind(AssertUnwindSafe(|| work(item)))
-                                .map_err(panic_message);
-                            let _ = tx.send((index, (key, result)));
-                        });
                     }
-                    // Dropping `tx` here closes the channel once every task has sent.
+                    // Dropping `job_tx` lets the workers finish once the queue is empty.
                 })
                 .expect("cannot start the feeder thread");
             let mut pending: BTreeMap<usize, Done<K, R>> = BTreeMap::new();
             let mut next = 0usize;
-            let mut slots = Some(slot_rx);
-            for (i, done) in rx {
-                let Some(slot_rx) = &slots else {
-                    continue; // stopped: drain what is still in flight
+            let mut stopped = false;
+            loop {
+                let (i, done) = match res_rx.try_recv() {
+                    Ok(m) => m,
+                    Err(mpsc::TryRecvError::Disconnected) => break,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        if !stopped {
+                            idle();
+                        }
+                        match res_rx.recv() {
+                            Ok(m) => m,
+                            Err(_) => break,
+                        }
+                    }
                 };
+                if stopped {
+                    continue; // drain what is still in flight
+                }
                 pending.insert(i, done);
+                let mut sunk = 0;
                 while let Some((k, r)) = pending.remove(&next) {
                     next += 1;
-                    let _ = slot_rx.try_recv();
+                    sunk += 1;
                     if sink(k, r).is_break() {
-                        // The feeder's next send fails and it stops.
-                        slots = None;
+                        stopped = true;
+                        stop.store(true, Ordering::Relaxed);
+                        gate.close();
                         pending.clear();
                         break;
                     }
                 }
+                if sunk > 0 && !stopped {
+                    gate.leave(sunk, window);
+                }
             }
         });
     });
+}
+
+/// Counts items out (handed to workers, not yet sunk), whether the feeder waits for a
+/// slot, and whether the batch was stopped.
+struct Gate {
+    state: Mutex<GateState>,
+    cv: Condvar,
+}
+
+#[derive(Default)]
+struct GateState {
+    out: usize,
+    waiting: bool,
+    stopped: bool,
+}
+
+impl Gate {
+    /// Waits for a free slot; false when the batch was stopped.
+    fn enter(&self, window: usize) -> bool {
+        let Ok(mut st) = self.state.lock() else {
+            return false;
+        };
+        while st.out >= window && !st.stopped {
+            st.waiting = true;
+            st = match self.cv.wait(st) {
+                Ok(s) => s,
+                Err(_) => return false,
+            };
+        }
+        st.waiting = false;
+        if st.stopped {
+            return false;
+        }
+        st.out += 1;
+        true
+    }
+
+    /// `n` items were sunk; wakes a waiting feeder once at most half the window is out.
+    fn leave(&self, n: usize, window: usize) {
+        if let Ok(mut st) = self.state.lock() {
+            st.out = st.out.saturating_sub(n);
+            if st.waiting && st.out <= window / 2 {
+                st.waiting = false;
+                self.cv.notify_one();
+            }
+        }
+    }
+
+    fn close(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            st.stopped = true;
+            self.cv.notify_all();
+        }
+    }
 }
 
 fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
@@ -181,8 +293,49 @@ mod stop_tests {
                     ControlFlow::Continue(())
                 }
             },
+            || {},
         );
         assert_eq!(seen, 10);
         assert!(started.load(Ordering::Relaxed) < 100, "{started:?}");
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    #[test]
+    fn a_slow_document_holds_back_at_most_a_window_of_others() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let started = AtomicUsize::new(0);
+        let mut at_first = None;
+        let mut order = Vec::new();
+        ordered_parallel(
+            &pool,
+            (0..200usize).map(|i| (i, i)),
+            8,
+            |i| {
+                started.fetch_add(1, Ordering::SeqCst);
+                if i == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(300));
+                }
+                i
+            },
+            |k, _| {
+                if k == 0 {
+                    at_first = Some(started.load(Ordering::SeqCst));
+                }
+                order.push(k);
+            },
+        );
+        assert!(
+            at_first.unwrap() <= 8,
+            "{at_first:?} started before the first was done"
+        );
+        assert_eq!(order, (0..200).collect::<Vec<_>>());
     }
 }
