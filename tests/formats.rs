@@ -468,7 +468,8 @@ Quuxland,Quuxland,number_of_states,7,,,states,2020,\"Quux \"\"gazette\"\"\",\"ht
 
 const HOSTILE_TEXT: &str = "<script>alert('doc')</script>\n\
 \"><img src=x onerror=alert(1)> Zorkland has 12 states. </div><script>alert(3)</script>\n\
-' onmouseover='alert(4)' Quuxland has 9 states & <b>bold</b> <!-- comment --> ]]>\n";
+' onmouseover='alert(4)' Quuxland has 9 states & <b>bold</b> <!-- comment --> ]]>\n<script>document.documentElement.setAttribute(\"data-pwned\",\"1\")</script>\n\
+<img src=x onerror=\"document.documentElement.setAttribute('data-pwned','2')\">\n";
 
 const TAGS: &[&str] = &[
     "!doctype", "html", "head", "meta", "title", "style", "body", "div", "section", "h1", "h2",
@@ -697,4 +698,56 @@ fn every_format_from_the_command_line() {
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(probe), "{format}: {out}");
     }
+}
+
+/// The hostile report opened in a real browser, when one is installed (Debian's
+/// `chromium`; skipped otherwise, so CI stays light): the page's own script runs (the
+/// CSP hash is right) and nothing from the document does.
+#[test]
+fn a_browser_runs_the_report_script_and_nothing_else() {
+    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
+        eprintln!("no chromium on PATH: browser check skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, hostile_html()).unwrap();
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=2000",
+            "--dump-dom",
+        ])
+        .arg(format!("file://{}#c1-1", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    if dom.trim().is_empty() {
+        eprintln!("{browser} printed no DOM: browser check skipped");
+        return;
+    }
+    // The report's script ran: the claim named in the URL is open and marked.
+    assert!(
+        dom.contains("class=\"claim-detail v-contradicted current\" id=\"c1-1\" open"),
+        "the report script did not run: {dom}"
+    );
+    // Nothing from the document became an element or ran.
+    let lower = dom.to_ascii_lowercase();
+    assert!(!lower.contains("<img"), "{dom}");
+    assert!(!lower.contains("<b>"), "{dom}");
+    assert_eq!(lower.matches("<script").count(), 1, "{dom}");
+    assert!(
+        !dom.contains("data-pwned=\""),
+        "a script from the document ran: {dom}"
+    );
 }
