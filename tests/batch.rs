@@ -64,10 +64,14 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
+    let mut accept = String::new();
     loop {
         let mut h = String::new();
         if reader.read_line(&mut h)? == 0 || h == "\r\n" {
             break;
+        }
+        if h.to_ascii_lowercase().starts_with("accept:") {
+            accept = h[7..].trim().to_string();
         }
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
@@ -83,6 +87,20 @@ fn handle(mut stream: TcpStream) -> std::io::Result<()> {
     };
     let len = |b: &[u8]| ("Content-Length", b.len().to_string());
     match path.as_str() {
+        "/accept" => {
+            // Echoes the Accept header as a one-claim document when it prefers HTML.
+            let body = if accept.starts_with("text/html") {
+                "Mice have 10^7 neurons."
+            } else {
+                "no"
+            };
+            respond(
+                &mut stream,
+                "200 OK",
+                &[("Content-Type", "text/plain".into()), len(body.as_bytes())],
+                body.as_bytes(),
+            )
+        }
         "/page.txt" => {
             let body = b"AlexNet had 90 million parameters.\n";
             respond(
@@ -192,6 +210,7 @@ fn url_inputs_redirects_errors_and_charsets() {
         .arg(url("/latin1.html"))
         .arg(url("/meta.html"))
         .arg(url("/notes.md"))
+        .arg(url("/accept"))
         .arg("http://127.0.0.1:9/refused")
         .arg(base.replace("http://", "https://") + "/page.txt")
         .arg("ftp://127.0.0.1/file.txt")
@@ -247,6 +266,8 @@ fn url_inputs_redirects_errors_and_charsets() {
         .find(|a| a["path"] == url("/meta.html"))
         .expect("the meta-charset page was checked");
     assert_eq!(meta["text"], "90 million");
+    // numcheck asks for HTML, Markdown or text.
+    assert!(r.iter().any(|a| a["path"] == url("/accept")), "{r:#?}");
     // A .md URL served as text/plain is read as Markdown: inline code is not prose.
     let md: Vec<&Value> = r.iter().filter(|a| a["path"] == url("/notes.md")).collect();
     assert_eq!(md.len(), 1, "{md:#?}");

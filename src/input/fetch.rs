@@ -55,7 +55,15 @@ impl Fetcher {
 
     /// Fetches `url`. The error message does not repeat the URL.
     pub fn fetch(&self, url: &str) -> Result<Fetched, String> {
-        let response = self.client.get(url).send().map_err(|e| self.describe(&e))?;
+        let response = self
+            .client
+            .get(url)
+            .header(
+                reqwest::header::ACCEPT,
+                "text/html, application/xhtml+xml, text/markdown, text/plain;q=0.9, */*;q=0.1",
+            )
+            .send()
+            .map_err(|e| self.describe(&e))?;
         let status = response.status();
         if !status.is_success() {
             return Err(format!(
