@@ -2,7 +2,8 @@
 //! batch (documents, claims, counts by verdict, most contradicted entities, errors, an
 //! index of documents), then each document's text with its claims highlighted by verdict;
 //! a click on a claim opens its details (reading, reference and source link, ratio,
-//! suggestion, link notes). Checkboxes filter by verdict.
+//! suggestion, link notes). Checkboxes filter by verdict. The text of a document without
+//! claims is collapsed, so a large batch stays readable.
 //!
 //! Safety: every string from a document, a path or a reference table goes through askama's
 //! HTML escaping (the templates in `templates/` never mark such text `safe`); only
