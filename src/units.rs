@@ -61,8 +61,8 @@ pub struct UnitTable {
     name_unit: Vec<usize>,
     /// Currency symbols that stand before a number ("$", "US$", "£"), longest first.
     prefix_symbols: Vec<(String, usize)>,
-    /// The last bytes of those symbols: a quick test before trying each.
-    prefix_last_byte: [bool; 256],
+    /// Those symbols grouped by their last byte (indexes into `prefix_symbols`).
+    prefix_by_last_byte: Vec<Vec<usize>>,
 }
 
 impl UnitTable {
@@ -148,14 +148,14 @@ impl UnitTable {
             .map(|(s, u)| (s.clone(), *u))
             .collect();
         prefix_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-        let mut prefix_last_byte = [false; 256];
-        for (sym, _) in &prefix_symbols {
+        let mut prefix_by_last_byte = vec![Vec::new(); 256];
+        for (i, (sym, _)) in prefix_symbols.iter().enumerate() {
             if let Some(&b) = sym.as_bytes().last() {
-                prefix_last_byte[b as usize] = true;
+                prefix_by_last_byte[b as usize].push(i);
             }
         }
         Ok(UnitTable {
-            prefix_last_byte,
+            prefix_by_last_byte,
             symbols: build(&symbol_patterns, false),
             names: build(&name_patterns, true),
             units,
@@ -203,14 +203,9 @@ impl UnitTable {
     /// A currency symbol that ends exactly at `pos` ("$" in "$5", "US$" in "US$4.7").
     pub fn currency_prefix_before(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
         let before = &text[..pos];
-        if !before
-            .as_bytes()
-            .last()
-            .is_some_and(|&b| self.prefix_last_byte[b as usize])
-        {
-            return None;
-        }
-        for (sym, unit) in &self.prefix_symbols {
+        let last = *before.as_bytes().last()?;
+        for &i in &self.prefix_by_last_byte[last as usize] {
+            let (sym, unit) = &self.prefix_symbols[i];
             if before.ends_with(sym.as_str()) {
                 let start = pos - sym.len();
                 // "US$" must not be the tail of a longer word ("BUS$").

@@ -54,6 +54,9 @@ struct Args {
     /// Print the extractor's output for this text as JSON lines and exit (debugging aid).
     #[arg(long)]
     dump: Option<String>,
+    /// Time extraction alone on this file (best of 5 runs, single thread) and exit.
+    #[arg(long)]
+    bench: Option<PathBuf>,
 }
 
 fn repo_root() -> PathBuf {
@@ -66,6 +69,24 @@ fn extract(text: &str) -> Vec<numcheck::model::Quantity> {
 
 fn main() -> Result<()> {
     let args = Args::parse();
+    if let Some(path) = &args.bench {
+        let text = std::fs::read_to_string(path)?;
+        let mut best = f64::INFINITY;
+        let mut n = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            n = extract(&text).len();
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        println!(
+            "{}: {} bytes, {n} quantities, extraction {:.1} ms = {:.0} MB/s",
+            path.display(),
+            text.len(),
+            best * 1e3,
+            text.len() as f64 / best / 1e6
+        );
+        return Ok(());
+    }
     if let Some(text) = &args.dump {
         for q in extract(text) {
             println!(

@@ -3,7 +3,7 @@
 
 use super::Extractor;
 use super::lexer::{
-    Lower, Tok, TokKind, WordSet, at_line_start, char_at, char_before, lower, next_tok, prev_tok,
+    Lower, Tok, TokBuf, TokKind, WordSet, at_line_start, char_at, char_before, lower, next_tok,
     skip_inline_space, toks_before,
 };
 use super::number::{NumCore, Skip, parse_digits, parse_glyph};
@@ -19,6 +19,9 @@ pub enum Outcome {
 pub struct Reader<'a> {
     ex: &'a Extractor,
     text: &'a str,
+    /// The tokens before the last position asked for: the rules of one candidate look
+    /// back from the same place several times (hedge, change, names, years).
+    before: std::cell::Cell<(usize, TokBuf)>,
 }
 
 /// A number with its scale, currency and unit, before range and hedge.
@@ -830,7 +833,32 @@ fn looks_plural(w: &str) -> bool {
 
 impl<'a> Reader<'a> {
     pub fn new(ex: &'a Extractor, text: &'a str) -> Self {
-        Reader { ex, text }
+        Reader {
+            ex,
+            text,
+            before: std::cell::Cell::new((usize::MAX, toks_before(text, 0, 0))),
+        }
+    }
+
+    /// Up to `MAX_BEFORE` tokens ending at or before `pos`, nearest last (cached).
+    fn toks_before(&self, pos: usize) -> TokBuf {
+        let (at, toks) = self.before.get();
+        if at == pos {
+            return toks;
+        }
+        // Five tokens serve every rule that looks back (the longest hedge has four words).
+        let toks = toks_before(self.text, pos, 5);
+        self.before.set((pos, toks));
+        toks
+    }
+
+    /// The token ending at or before `pos` (from the cache when it holds `pos`).
+    fn prev_tok(&self, pos: usize) -> Option<Tok> {
+        let (at, toks) = self.before.get();
+        if at == pos {
+            return toks.last().copied();
+        }
+        super::lexer::prev_tok(self.text, pos)
     }
 
     fn word_after(&self, pos: usize) -> Option<(Tok, Lower)> {
@@ -847,7 +875,7 @@ impl<'a> Reader<'a> {
     }
 
     fn prev_word(&self, pos: usize) -> Option<(Tok, Lower)> {
-        let t = prev_tok(self.text, pos)?;
+        let t = self.prev_tok(pos)?;
         (t.kind == TokKind::Word).then(|| (t, lower(self.text, &t)))
     }
 
@@ -880,8 +908,8 @@ impl<'a> Reader<'a> {
             m.start = t.start;
         }
         // A range continuation: "10–20", "3 to 5 million", "between 10 and 20".
-        let before = toks_before(text, m.start, 6);
-        let prev_lower = before.last().map(|t| lower(text, t));
+        let before = self.prev_tok(m.start);
+        let prev_lower = before.as_ref().map(|t| lower(text, t));
         let prev = prev_lower.as_ref().map(Lower::as_str);
         let range_intro = matches!(prev, Some("between" | "from"));
         let mut second: Option<Measured> = None;
@@ -917,7 +945,7 @@ impl<'a> Reader<'a> {
             interval_override = Some(Interval::closed(lo, hi));
             qualifier = Qualifier::Range;
             if range_intro {
-                start = before.last().map_or(start, |t| t.start);
+                start = before.map_or(start, |t| t.start);
             }
             m.unit_span = m.unit_span.or(s.unit_span);
             m.end = s.end;
@@ -1820,9 +1848,10 @@ impl<'a> Reader<'a> {
 
     /// The word before a number, also across the dot of an abbreviation ("Fig. 4").
     fn reference_word_before(&self, start: usize) -> Option<(Tok, Lower)> {
-        let t = prev_tok(self.text, start)?;
+        let toks = self.toks_before(start);
+        let t = *toks.last()?;
         let t = if t.kind == TokKind::Punct && t.text(self.text) == "." {
-            let w = prev_tok(self.text, t.start)?;
+            let w = *toks.get(toks.len().checked_sub(2)?)?;
             if w.end != t.start {
                 return None;
             }
@@ -1901,7 +1930,7 @@ impl<'a> Reader<'a> {
     }
 
     fn sentence_initial(&self, word_start: usize) -> bool {
-        let toks = toks_before(self.text, word_start, 1);
+        let toks = self.toks_before(word_start);
         match toks.last() {
             None => true,
             Some(t) => {
@@ -2086,7 +2115,8 @@ impl<'a> Reader<'a> {
                 return Some((q, s, c.to_string()));
             }
         }
-        let toks = toks_before(text, start, 5);
+        let toks = self.toks_before(start);
+        let toks = &toks[toks.len().saturating_sub(5)..];
         // The words before the number, lowercased and joined by single spaces into one
         // stack buffer: a hedge of k words is then the suffix from the k-th last word.
         let mut joined = [0u8; 5 * 25];
@@ -2121,12 +2151,15 @@ impl<'a> Reader<'a> {
         }
         let joined = &joined[..len];
         for (phrase, q) in HEDGES {
-            let k = phrase.bytes().filter(|&b| b == b' ').count() + 1;
-            if k > n {
+            // The hedge must be the whole tail of the joined words, starting at a word.
+            if joined.last() != phrase.as_bytes().last() || !joined.ends_with(phrase.as_bytes()) {
                 continue;
             }
-            let (off, s) = word_starts[n - k];
-            if &joined[off..] == phrase.as_bytes() {
+            let off = len - phrase.len();
+            let Some(&(_, s)) = word_starts[..n].iter().find(|(o, _)| *o == off) else {
+                continue;
+            };
+            {
                 // "c" and "ca" are hedges only as "c." and "ca.".
                 if (*phrase == "c" || *phrase == "ca") && !text[..start].trim_end().ends_with('.') {
                     continue;
@@ -2166,7 +2199,8 @@ impl<'a> Reader<'a> {
         {
             return Some(Change::Up);
         }
-        let toks = toks_before(text, start, 5);
+        let toks = self.toks_before(start);
+        let toks = &toks[toks.len().saturating_sub(5)..];
         // "rose to $7.36 billion", "fell to 3%", "closed at 1,463": the number is the new
         // level, not the change.
         if let Some(t) = toks.last()

@@ -115,8 +115,16 @@ const EMPTY_TOK: Tok = Tok {
 pub fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
     let bytes = text.as_bytes();
     let mut end = pos;
-    // Skip whitespace backwards.
+    // Skip whitespace backwards (ASCII blanks byte by byte).
     loop {
+        let b = *bytes.get(end.checked_sub(1)?)?;
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                end -= 1;
+                continue;
+            }
+            break;
+        }
         let c = char_before(text, end)?;
         if c.is_whitespace() {
             end -= c.len_utf8();
@@ -136,11 +144,14 @@ pub fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
         // are punctuation tokens going forward). A trailing apostrophe is never part of
         // a word, so a word token always ends with a letter.
         let mut s = start;
-        while let Some(c) = char_before(text, s) {
-            if is_word_char(c) {
-                s -= c.len_utf8();
-            } else {
-                break;
+        loop {
+            match bytes.get(s.wrapping_sub(1)) {
+                Some(&b) if b.is_ascii_alphabetic() || b == b'\'' => s -= 1,
+                Some(&b) if b >= 0x80 => match char_before(text, s) {
+                    Some(c) if is_word_char(c) => s -= c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
             }
         }
         while let Some(c) = char_at(text, s) {
@@ -208,6 +219,19 @@ impl Lower {
         let mut len = 0usize;
         // ASCII only: any other character (but ’, read as ') becomes DEL, which no word
         // list contains, so the buffer is always valid UTF-8.
+        if s.is_ascii() {
+            if s.len() > buf.len() {
+                buf[0] = 0x7f;
+                return Lower { buf, len: 1 };
+            }
+            for (d, b) in buf.iter_mut().zip(s.as_bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            return Lower {
+                buf,
+                len: s.len() as u8,
+            };
+        }
         for c in s.chars() {
             let b = match c {
                 '’' => b'\'',
@@ -229,8 +253,9 @@ impl Lower {
         }
     }
     pub fn as_str(&self) -> &str {
-        // Only ASCII bytes are stored, so this never fails.
-        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+        // SAFETY: `new` stores only ASCII bytes (anything else becomes 0x7f), and ASCII is
+        // valid UTF-8. Checking it again here cost a tenth of extraction time.
+        unsafe { std::str::from_utf8_unchecked(self.as_bytes()) }
     }
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len as usize]
@@ -273,30 +298,83 @@ pub fn lower(text: &str, t: &Tok) -> Lower {
     Lower::new(t.text(text))
 }
 
-/// A fixed list of lowercase words with a fast membership test (sorted once, then
-/// binary search): the word lists of the context rules are looked up per candidate.
+/// A fixed list of lowercase words with a fast membership test: the word lists of the
+/// context rules are looked up per candidate. A word is keyed by its first seven bytes
+/// and its length (exact for words of up to seven bytes); keys live in an open-addressing
+/// hash table built on first use, so a lookup is a multiply and one or two probes.
 pub struct WordSet {
     words: &'static [&'static str],
-    sorted: std::sync::OnceLock<Vec<&'static str>>,
+    table: std::sync::OnceLock<WordTable>,
+}
+
+struct WordTable {
+    /// (key, word); key 0 marks an empty slot (no word has key 0).
+    slots: Vec<(u64, &'static str)>,
+    shift: u32,
+}
+
+/// The first seven bytes of a word and its length, as one key.
+#[inline]
+fn word_key(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    for (i, &b) in w.iter().take(7).enumerate() {
+        k |= (b as u64) << (8 * (7 - i));
+    }
+    k | (w.len().min(255) as u64)
+}
+
+#[inline]
+fn slot_of(k: u64, shift: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            sorted: std::sync::OnceLock::new(),
+            table: std::sync::OnceLock::new(),
         }
     }
+
+    fn table(&self) -> &WordTable {
+        self.table.get_or_init(|| {
+            let bits = (self.words.len() * 2)
+                .next_power_of_two()
+                .trailing_zeros()
+                .max(4);
+            let size = 1usize << bits;
+            let shift = 64 - bits;
+            let mut slots = vec![(0u64, ""); size];
+            for w in self.words {
+                let k = word_key(w.as_bytes());
+                let mut i = slot_of(k, shift);
+                while slots[i].0 != 0 && !(slots[i].0 == k && slots[i].1 == *w) {
+                    i = (i + 1) & (size - 1);
+                }
+                slots[i] = (k, w);
+            }
+            WordTable { slots, shift }
+        })
+    }
+
     pub fn contains(&self, w: &str) -> bool {
-        self.sorted
-            .get_or_init(|| {
-                let mut v = self.words.to_vec();
-                v.sort_unstable();
-                v.dedup();
-                v
-            })
-            .binary_search(&w)
-            .is_ok()
+        if w.is_empty() || w.len() > 24 {
+            return false;
+        }
+        let t = self.table();
+        let k = word_key(w.as_bytes());
+        let mask = t.slots.len() - 1;
+        let mut i = slot_of(k, t.shift);
+        loop {
+            let (sk, sw) = t.slots[i];
+            if sk == 0 {
+                return false;
+            }
+            if sk == k && (w.len() <= 7 || sw == w) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -322,11 +400,21 @@ pub fn skip_inline_space(text: &str, pos: usize) -> usize {
     p
 }
 
+#[inline]
 pub fn char_before(text: &str, pos: usize) -> Option<char> {
+    let b = *text.as_bytes().get(pos.checked_sub(1)?)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
     text[..pos].chars().next_back()
 }
 
+#[inline]
 pub fn char_at(text: &str, pos: usize) -> Option<char> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
     text[pos..].chars().next()
 }
 

@@ -32,51 +32,88 @@ fn glyph_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
+/// Is `text[start..end]` a whole word (no letter or digit glued before, no letter after)?
+fn word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before_ok = start == 0
+        || (bytes[start - 1] < 0x80 && !bytes[start - 1].is_ascii_alphanumeric())
+        || (bytes[start - 1] >= 0x80
+            && lexer::char_before(text, start).is_none_or(|c| !c.is_alphanumeric()));
+    let after_ok = end == bytes.len()
+        || (bytes[end] < 0x80 && !bytes[end].is_ascii_alphabetic())
+        || (bytes[end] >= 0x80 && lexer::char_at(text, end).is_none_or(|c| !c.is_alphabetic()));
+    before_ok && after_ok
+}
+
 /// The next candidate at or after `pos`: an ASCII digit, or the start of a word that can
 /// begin a spelled number (see `words::starts_number`), or a fraction glyph. One pass
 /// over the bytes; words are lowercased into a stack buffer only when they are short.
 fn next_candidate(text: &str, pos: usize) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let mut i = pos;
-    let n = bytes.len();
-    while i < n {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            return Some((i, true));
-        }
-        if b.is_ascii_alphabetic() {
-            let start = i;
-            while i < n && bytes[i].is_ascii_alphabetic() {
+    loop {
+        let b = *bytes.get(i)?;
+        match CLASS[b as usize] {
+            OTHER => i += 1,
+            DIGIT => return Some((i, true)),
+            LETTER => {
+                let start = i;
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    if CLASS[c as usize] != LETTER {
+                        break;
+                    }
+                    i += 1;
+                }
+                // A word start: nothing alphanumeric before, nothing alphabetic glued
+                // after (digits after a word are candidates of their own).
+                if words::starts_number(text, start, i) && word_boundaries(text, start, i) {
+                    return Some((start, false));
+                }
+                if i - start > 4
+                    && bytes[i - 1] | 0x20 == b'd'
+                    && words::is_fold_word(text, start, i)
+                    && word_boundaries(text, start, i)
+                {
+                    return Some((start, false));
+                }
+            }
+            _ => {
+                if glyph_at(bytes, i)
+                    && lexer::char_before(text, i).is_none_or(|c| !c.is_alphanumeric())
+                {
+                    return Some((i, false));
+                }
                 i += 1;
             }
-            // A word start: nothing alphanumeric before, nothing alphanumeric glued after
-            // (digits after a word are candidates of their own: "COVID19" is skipped later).
-            let before_ok = start == 0
-                || (bytes[start - 1] < 0x80 && !bytes[start - 1].is_ascii_alphanumeric())
-                || (bytes[start - 1] >= 0x80
-                    && lexer::char_before(text, start).is_none_or(|c| !c.is_alphanumeric()));
-            let after_ok = i == n
-                || (bytes[i] < 0x80 && !bytes[i].is_ascii_alphabetic())
-                || (bytes[i] >= 0x80 && lexer::char_at(text, i).is_none_or(|c| !c.is_alphabetic()));
-            if before_ok
-                && after_ok
-                && i - start <= 15
-                && (words::starts_number(text, start, i) || words::is_fold_word(text, start, i))
-            {
-                return Some((start, false));
-            }
-            continue;
         }
-        if b >= 0x80 && glyph_at(bytes, i) {
-            let before_ok = lexer::char_before(text, i).is_none_or(|c| !c.is_alphanumeric());
-            if before_ok {
-                return Some((i, false));
-            }
-        }
-        i += 1;
     }
-    None
 }
+
+const OTHER: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const HIGH: u8 = 3;
+
+/// Byte classes for the candidate scan.
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c >= 0x80 {
+            HIGH
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 impl Extractor {
     pub fn new(units: &'static UnitTable) -> Self {

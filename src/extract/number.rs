@@ -137,12 +137,47 @@ fn glyph_fraction(c: char) -> Option<f64> {
     })
 }
 
+/// Digits of one number without separators ("1500000.25"). A longer run of digits
+/// is no quantity of prose (a hash, an identifier): it overflows and is not read.
+struct DigitBuf {
+    bytes: [u8; 40],
+    len: usize,
+    overflow: bool,
+}
+
+impl Default for DigitBuf {
+    fn default() -> Self {
+        DigitBuf {
+            bytes: [0; 40],
+            len: 0,
+            overflow: false,
+        }
+    }
+}
+
+impl DigitBuf {
+    fn push(&mut self, s: &str) {
+        if self.len + s.len() > self.bytes.len() {
+            self.overflow = true;
+            return;
+        }
+        self.bytes[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
+        self.len += s.len();
+    }
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and '.' are pushed.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
 /// Parses the digits number at `start` (which must be an ASCII digit, or '.' before one).
 pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
     let bytes = text.as_bytes();
     let mut end = digits_end(text, start);
     let first_group = end - start;
-    let mut int_digits: String = text[start..end].to_string();
+    // The digits without separators, in a stack buffer (no allocation per number).
+    let mut buf = DigitBuf::default();
+    buf.push(&text[start..end]);
     let mut grouped = false;
     // Thousands separators: groups of exactly three digits after a first group of 1-3.
     if (1..=3).contains(&first_group) {
@@ -163,13 +198,13 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
             if sep == ' ' && (grouped && text[start..end].contains(',')) {
                 break;
             }
-            int_digits.push_str(&text[g..ge]);
+            buf.push(&text[g..ge]);
             end = ge;
             grouped = true;
         }
     }
     let mut decimals = 0usize;
-    let mut frac_digits = String::new();
+    let int_len = buf.len;
     if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
         let fe = digits_end(text, end + 1);
         // "1.2.3" or "192.168.1.2": dotted identifiers, not numbers.
@@ -180,15 +215,15 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
             }
             return Err(Skip::Dotted { end: e });
         }
-        frac_digits = text[end + 1..fe].to_string();
+        buf.push(".");
+        buf.push(&text[end + 1..fe]);
         decimals = fe - end - 1;
         end = fe;
     }
-    let mantissa_str = if frac_digits.is_empty() {
-        int_digits.clone()
-    } else {
-        format!("{int_digits}.{frac_digits}")
-    };
+    if buf.overflow {
+        return Ok(None);
+    }
+    let mantissa_str = buf.as_str();
     let Ok(mut value) = mantissa_str.parse::<f64>() else {
         return Ok(None);
     };
@@ -222,7 +257,7 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
             half_unit: half_unit * scale,
             notation: Notation::Scientific,
             plain_integer: false,
-            digit_count: int_digits.len() + decimals,
+            digit_count: int_len + decimals,
             bare_power: mantissa_str == "1",
         }));
     }
@@ -246,7 +281,7 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
                 half_unit: half_unit * scale,
                 notation: Notation::Scientific,
                 plain_integer: false,
-                digit_count: int_digits.len() + decimals,
+                digit_count: int_len + decimals,
                 bare_power: mantissa_str == "1",
             }));
         }
@@ -262,7 +297,7 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
             half_unit: 0.0,
             notation: Notation::Scientific,
             plain_integer: false,
-            digit_count: int_digits.len() + decimals,
+            digit_count: int_len + decimals,
             bare_power: false,
         }));
     }
@@ -275,7 +310,7 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
             half_unit: 0.0,
             notation: Notation::Fraction,
             plain_integer: false,
-            digit_count: int_digits.len(),
+            digit_count: int_len,
             bare_power: false,
         }));
     }
@@ -303,7 +338,7 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
                     half_unit: 0.0,
                     notation: Notation::Fraction,
                     plain_integer: false,
-                    digit_count: int_digits.len(),
+                    digit_count: int_len,
                     bare_power: false,
                 }));
             }
@@ -323,7 +358,7 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
         half_unit,
         notation,
         plain_integer: plain && notation == Notation::Digits,
-        digit_count: int_digits.len() + decimals,
+        digit_count: int_len + decimals,
         bare_power: false,
     }))
 }

@@ -1,6 +1,7 @@
 //! Numbers written in words: "eighty-six billion", "a dozen", "two thirds",
 //! "one and a half", "half a million". Sequences are composed here so every word keeps
-//! its byte span; text2num validates the cardinal part ("twenty twelve" is not a number).
+//! its byte span; the composition rules reject what is no number ("twenty twelve",
+//! "two hundred three hundred" are two numbers each).
 
 use super::lexer::{Lower, Tok, TokKind, lower, next_tok};
 use crate::model::Notation;
@@ -131,11 +132,21 @@ pub fn denominator(w: &str) -> Option<f64> {
 /// candidates in one pass: cardinals, scale words, vague plurals, multipliers and
 /// ordinals; "a" only before a scale, "dozen", a fraction or "few"/"couple"; "half"
 /// only before "a"; "tens" only before "of".
+#[inline]
 pub fn starts_number(text: &str, start: usize, end: usize) -> bool {
     let len = end - start;
     if !(1..=12).contains(&len) {
         return false;
     }
+    // Most words are rejected by their first two letters and length alone.
+    let w = &text.as_bytes()[start..end];
+    let second = if len > 1 { letter_index(w[1]) } else { 27 };
+    maybe_starter(w[0], second, len) && starts_number_exact(text, start, end)
+}
+
+#[inline(never)]
+fn starts_number_exact(text: &str, start: usize, end: usize) -> bool {
+    let len = end - start;
     let key = word_key(&text.as_bytes()[start..end]);
     if len <= 8 {
         if key == key_of(b"a")
@@ -150,10 +161,111 @@ pub fn starts_number(text: &str, start: usize, end: usize) -> bool {
     starts_number_slow(text, start, end)
 }
 
+/// Every word that can start a spelled number (see `starts_number`).
+const ALL_STARTERS: [&[u8]; 63] = [
+    b"zero",
+    b"nought",
+    b"naught",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"thirteen",
+    b"fourteen",
+    b"fifteen",
+    b"sixteen",
+    b"seventeen",
+    b"eighteen",
+    b"nineteen",
+    b"twenty",
+    b"thirty",
+    b"forty",
+    b"fifty",
+    b"sixty",
+    b"seventy",
+    b"eighty",
+    b"ninety",
+    b"hundred",
+    b"thousand",
+    b"million",
+    b"billion",
+    b"trillion",
+    b"dozen",
+    b"dozens",
+    b"hundreds",
+    b"thousands",
+    b"millions",
+    b"billions",
+    b"trillions",
+    b"several",
+    b"twice",
+    b"thrice",
+    b"first",
+    b"third",
+    b"fourth",
+    b"fifth",
+    b"sixth",
+    b"seventh",
+    b"eighth",
+    b"ninth",
+    b"tenth",
+    b"eleventh",
+    b"twelfth",
+    b"twentieth",
+    b"hundredth",
+    b"thousandth",
+    b"millionth",
+    b"a",
+    b"half",
+    b"quarter",
+];
+
+/// Bit `len` of entry `[first][second]` (letters folded to 0..27) is set when a starter
+/// word of that length begins with those two letters.
+static STARTER_PREFIX: [[u16; 28]; 28] = {
+    let mut t = [[0u16; 28]; 28];
+    let mut i = 0;
+    while i < ALL_STARTERS.len() {
+        let w = ALL_STARTERS[i];
+        let a = letter_index(w[0]);
+        let b = if w.len() > 1 { letter_index(w[1]) } else { 27 };
+        t[a][b] |= 1 << w.len();
+        i += 1;
+    }
+    // "tens" (of) starts a vague magnitude too.
+    t[letter_index(b't')][letter_index(b'e')] |= 1 << 4;
+    t
+};
+
+const fn letter_index(b: u8) -> usize {
+    let l = b | 0x20;
+    if l >= b'a' && l <= b'z' {
+        (l - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// A cheap filter: can a word of `len` letters starting with letter `a` and then letter
+/// index `b` (27: none) start a number?
+#[inline]
+fn maybe_starter(a: u8, b: usize, len: usize) -> bool {
+    len < 16 && STARTER_PREFIX[letter_index(a)][b] & (1 << len) != 0
+}
+
 /// "sixfold", "tenfold": a number word and "fold" in one word.
 pub fn is_fold_word(text: &str, start: usize, end: usize) -> bool {
     let w = &text.as_bytes()[start..end];
     w.len() > 4
+        && w[w.len() - 1] | 0x20 == b'd'
         && w[w.len() - 4..].eq_ignore_ascii_case(b"fold")
         && starts_number(text, start, end - 4)
 }
@@ -320,12 +432,29 @@ fn word_tokens(text: &str, start: usize, out: &mut [Tok; 14]) -> usize {
         out[n] = t;
         n += 1;
         p = t.end;
-        // Only words, hyphens and "and" continue a spelled number.
-        if t.kind != TokKind::Word && !(t.end - t.start == 1 && text.as_bytes()[t.start] == b'-') {
+        // Only number words, hyphens, "a" and "and" continue a spelled number; the first
+        // other token is kept (as lookahead) and ends the read.
+        if t.kind != TokKind::Word {
+            if !(t.end - t.start == 1 && text.as_bytes()[t.start] == b'-') {
+                break;
+            }
+        } else if !continues_number(&lower(text, &t)) {
             break;
         }
     }
     n
+}
+
+/// Words that can be part of a spelled number after its first word.
+fn continues_number(w: &str) -> bool {
+    small(w).is_some()
+        || scale(w).is_some()
+        || denominator(w).is_some()
+        || ordinal(w).is_some()
+        || matches!(
+            w,
+            "a" | "and" | "half" | "quarter" | "point" | "dozen" | "dozens"
+        )
 }
 
 /// Reads a cardinal (or spelled fraction) in words starting at `start`.
@@ -351,7 +480,6 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
     let mut last_scale = 1.0f64;
     let mut any = false;
     let mut end = start;
-    let mut parts: Vec<&str> = Vec::new();
     let mut half_seen = false;
     let mut last_was_small = false;
     let mut prev_was_scale = false;
@@ -428,14 +556,12 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             current += v;
             any = true;
             end = t.end;
-            parts.push(w);
         } else if w == "a" && !any {
             // "a hundred", "a dozen", "a third"
             let next = words.get(i + 1).map(Lower::as_str).unwrap_or("");
             if scale(next).is_some() || next == "dozen" {
                 current = 1.0;
                 any = true;
-                parts.push("one");
             } else if let Some(d) = denominator(next).filter(|_| next != "second") {
                 let core = NumCore {
                     start: t.start,
@@ -459,22 +585,22 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             current = current.max(1.0) * 12.0;
             end = t.end;
             last_scale = 12.0;
-            parts.clear();
         } else if let Some(m) = scale(w) {
             if !any {
                 break;
             }
             if m == 100.0 {
+                // "two hundred three hundred" is two numbers.
+                if current >= 100.0 {
+                    break;
+                }
                 current = current.max(1.0) * 100.0;
-                parts.push(w);
             } else if current == 0.0 && total > 0.0 && m > last_scale && prev_was_scale {
                 // "three lakh crore", "a thousand million": scales compound.
                 total *= m;
-                parts.clear();
             } else {
                 total += current.max(1.0) * m;
                 current = 0.0;
-                parts.clear();
             }
             last_scale = m;
             end = t.end;
@@ -623,13 +749,6 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
     }
     if !any {
         return None;
-    }
-    // Let text2num confirm the cardinal words we composed (it rejects "twenty twelve").
-    if !parts.is_empty() && parts.len() > 1 {
-        let phrase = parts.join(" ");
-        if text2num::text2digits(&phrase, &text2num::Language::english()).is_err() {
-            return None;
-        }
     }
     let value = total + current;
     let half_unit = if half_seen { 0.0 } else { 0.5 * last_scale };
