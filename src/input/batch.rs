@@ -49,7 +49,8 @@ pub fn ordered_parallel<K, T, R, I, W, S>(
 /// [`ordered_parallel`] with a sink that returns `ControlFlow::Break` to stop the batch
 /// (the output is gone): no more items are started, and results still in flight are
 /// dropped. `idle` is called on the calling thread whenever no result is waiting (a
-/// good moment to flush the output).
+/// good moment to flush the output). With a one-thread pool everything runs on the
+/// calling thread, in order, with no hand-off.
 pub fn ordered_parallel_until<K, T, R, I, W, S, D>(
     pool: &rayon::ThreadPool,
     items: I,
@@ -71,6 +72,18 @@ pub fn ordered_parallel_until<K, T, R, I, W, S, D>(
     let window = window.max(1);
     let items = items.into_iter();
     let work = &work;
+    if pool.current_num_threads() <= 1 {
+        // One worker: no hand-off between threads at all. The output is flushed (`idle`)
+        // before the next item is pulled, which may wait for input.
+        for (key, item) in items {
+            let result = catch_unwind(AssertUnwindSafe(|| work(item))).map_err(panic_message);
+            if sink(key, result).is_break() {
+                return;
+            }
+            idle();
+        }
+        return;
+    }
     // Items handed out and not yet sunk; the feeder waits while `window` are out and is
     // woken when half of them are sunk (not once per item).
     let gate = Gate {
@@ -337,5 +350,45 @@ mod window_tests {
             "{at_first:?} started before the first was done"
         );
         assert_eq!(order, (0..200).collect::<Vec<_>>());
+    }
+}
+
+#[cfg(test)]
+mod one_thread_tests {
+    use super::*;
+
+    #[test]
+    fn one_thread_runs_inline_in_order_and_survives_panics() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let caller = std::thread::current().id();
+        let mut got = Vec::new();
+        let mut idles = 0;
+        ordered_parallel_until(
+            &pool,
+            (0..20u32).map(|i| (i, i)),
+            4,
+            |i| {
+                assert_eq!(std::thread::current().id(), caller);
+                if i == 3 {
+                    panic!("three");
+                }
+                i
+            },
+            |k, r| {
+                got.push((k, r.is_ok()));
+                if k == 9 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+            || idles += 1,
+        );
+        assert_eq!(got.len(), 10);
+        assert!(got.iter().all(|&(k, ok)| ok == (k != 3)));
+        assert_eq!(idles, 9);
     }
 }
