@@ -438,8 +438,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         input.input_format,
     )
     .map_err(|e| anyhow::anyhow!(e))?;
-    if !args.quiet {
-        for note in &expanded.notes {
+    for note in &expanded.notes {
+        // --quiet silences notes, not warnings.
+        if !args.quiet || note.starts_with("warning") {
             eprintln!("{note}");
         }
     }
