@@ -4,7 +4,7 @@
 use crate::extract::Extractor;
 use crate::format::{nearest_power_of_ten, short, words};
 use crate::interval::{self, describe};
-use crate::link::{Linker, sentences};
+use crate::link::{Linker, sentence_around};
 use crate::model::{
     Annotation, Direction, Inconsistency, Interval, Link, NumberKind, Qualifier, Quantity,
     ReferenceValue, Verdict,
@@ -42,14 +42,10 @@ impl Checker {
     /// Checks quantities already extracted from `text`.
     pub fn check_quantities(&self, text: &str, quantities: &[Quantity]) -> Vec<Annotation> {
         let links = self.linker.link(text, quantities, &self.refs, self.units());
-        let sents = if links.is_empty() {
-            Vec::new()
-        } else {
-            sentences(text)
-        };
+
         let mut out: Vec<Annotation> = links
             .into_iter()
-            .map(|(i, link)| self.judge(text, &sents, quantities, i, link))
+            .map(|(i, link)| self.judge(text, quantities, i, link))
             .collect();
         mark_inconsistencies(text, &mut out);
         out
@@ -58,7 +54,6 @@ impl Checker {
     fn judge(
         &self,
         text: &str,
-        sents: &[crate::model::Span],
         quantities: &[Quantity],
         i: usize,
         link: Link,
@@ -107,7 +102,7 @@ impl Checker {
             };
         }
 
-        let (row, as_of_note) = pick_row(sents, quantities, i, &rows);
+        let (row, as_of_note) = pick_row(text, quantities, i, &rows);
         // Convert the claim into the row's unit when both are convertible measures.
         if let (Some(qu), Some(ru)) = (
             q.unit.as_deref().and_then(|u| self.units().get(u)),
@@ -314,7 +309,7 @@ pub fn reading_words(q: &Quantity) -> String {
 /// Picks the row whose as_of is closest to a year named in the claim's sentence, else
 /// the latest row. Returns the row and a note for the message.
 fn pick_row<'r>(
-    sents: &[crate::model::Span],
+    text: &str,
     quantities: &[Quantity],
     i: usize,
     rows: &[&'r Row],
@@ -323,8 +318,7 @@ fn pick_row<'r>(
         return (rows[0], String::new());
     }
     let q = &quantities[i];
-    let at = sents.partition_point(|s| s.end <= q.span.start);
-    let sentence = sents.get(at).copied().filter(|s| s.start <= q.span.start);
+    let sentence = Some(sentence_around(text, q.span.start));
     let year = sentence.and_then(|s| {
         quantities
             .iter()

@@ -30,6 +30,51 @@ const ABBREVIATIONS: &[&str] = &[
     "gov", "sen", "rep", "mt", "ft", "p", "pp", "ed", "eds", "est", "dept", "univ",
 ];
 
+/// If the byte at `i` ends a sentence, the end of that sentence (exclusive; the next
+/// one starts at `max(end, i + 1)`).
+fn boundary_at(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    match bytes[i] {
+        b @ (b'.' | b'!' | b'?') => {
+            let next = bytes.get(i + 1).copied();
+            let closes = next.is_none() || next.is_some_and(|n| n.is_ascii_whitespace());
+            let quote_close = matches!(next, Some(b'"' | b')' | b'\''));
+            if !(closes || quote_close) || (b == b'.' && is_abbreviation(text, i)) {
+                None
+            } else {
+                Some(if quote_close { i + 2 } else { i + 1 })
+            }
+        }
+        b'\n' => {
+            // A blank line always ends a sentence; a single line break ends one
+            // unless the line runs on in lower case (hard-wrapped prose).
+            let blank = text[i + 1..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n');
+            let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |p| p + 1);
+            let line = text[line_start..i].trim();
+            let prev = line.chars().next_back();
+            let next_line = text[i + 1..].trim_start_matches([' ', '\t']);
+            let list_item = || {
+                let digits = next_line.bytes().take_while(u8::is_ascii_digit).count();
+                next_line.starts_with(['-', '*', '•', '|', '#', '>'])
+                    || ((1..=3).contains(&digits)
+                        && matches!(next_line.as_bytes().get(digits), Some(b'.' | b')')))
+            };
+            // Short lines are titles, bylines or dates, not wrapped prose.
+            let short = line.len() < 40 || (line.len() < 160 && line.chars().count() < 40);
+            let ends_line =
+                short || prev.is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '|'));
+            (blank || ends_line || list_item()).then_some(i)
+        }
+        _ => None,
+    }
+}
+
+fn may_end_sentence(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
+}
+
 /// Byte spans of the sentences of `text`.
 pub fn sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
@@ -37,44 +82,9 @@ pub fn sentences(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let boundary_end = match b {
-            b'.' | b'!' | b'?' => {
-                let next = bytes.get(i + 1).copied();
-                let closes = next.is_none() || next.is_some_and(|n| n.is_ascii_whitespace());
-                let quote_close = matches!(next, Some(b'"' | b')' | b'\''));
-                if !(closes || quote_close) || (b == b'.' && is_abbreviation(text, i)) {
-                    None
-                } else {
-                    Some(if quote_close { i + 2 } else { i + 1 })
-                }
-            }
-            b'\n' => {
-                // A blank line always ends a sentence; a single line break ends one
-                // unless the line runs on in lower case (hard-wrapped prose).
-                let blank = text[i + 1..]
-                    .trim_start_matches([' ', '\t', '\r'])
-                    .starts_with('\n');
-                let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-                let line = text[line_start..i].trim();
-                let prev = line.chars().next_back();
-                let next_line = text[i + 1..].trim_start_matches([' ', '\t']);
-                let list_item = next_line.starts_with(['-', '*', '•', '|', '#', '>'])
-                    || next_line.split_once(['.', ')']).is_some_and(|(n, _)| {
-                        !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-                    });
-                // Short lines are titles, bylines or dates, not wrapped prose.
-                let ends_line = line.chars().count() < 40
-                    || prev.is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | ';' | '|'));
-                if blank || ends_line || list_item {
-                    Some(i)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        };
-        if let Some(end) = boundary_end {
+        if may_end_sentence(bytes[i])
+            && let Some(end) = boundary_at(text, i)
+        {
             push_trimmed(text, start, end, &mut out);
             start = end.max(i + 1);
             i = start;
@@ -84,6 +94,39 @@ pub fn sentences(text: &str) -> Vec<Span> {
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
+}
+
+/// The sentence that contains byte `pos`, found by looking only around it; the same
+/// span `sentences` gives (before trimming) for that position.
+pub fn sentence_around(text: &str, pos: usize) -> Span {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut j = pos.min(bytes.len());
+    while j > 0 {
+        j -= 1;
+        if may_end_sentence(bytes[j])
+            && let Some(end) = boundary_at(text, j)
+            && end.max(j + 1) <= pos
+        {
+            start = end.max(j + 1);
+            break;
+        }
+    }
+    let mut end = bytes.len();
+    let mut i = start;
+    while i < bytes.len() {
+        if may_end_sentence(bytes[i])
+            && let Some(e) = boundary_at(text, i)
+            && e.max(i + 1) > pos
+        {
+            end = e;
+            break;
+        }
+        i += 1;
+    }
+    let mut out = Vec::with_capacity(1);
+    push_trimmed(text, start, end, &mut out);
+    out.pop().unwrap_or(Span::new(pos, pos))
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -96,22 +139,26 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 }
 
 fn is_abbreviation(text: &str, dot: usize) -> bool {
-    let before = &text[..dot];
-    let word_start = before
-        .char_indices()
+    let before = &text.as_bytes()[..dot];
+    // The word before the dot, letters and inner dots only ("U.S", "e.g", "Dr").
+    let len = before
+        .iter()
         .rev()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = before[word_start..].to_ascii_lowercase();
-    if word.is_empty() {
+        .take(8)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.')
+        .count();
+    // Every abbreviation is short; a longer word ends a sentence.
+    if len == 0 || len > 6 || before.len() > len && before[before.len() - len - 1] >= 0x80 {
         return false;
     }
+    let word = &before[before.len() - len..];
     // A single capital letter is an initial ("J. Smith").
-    if word.len() == 1 && before[word_start..].chars().all(char::is_uppercase) {
+    if len == 1 && word[0].is_ascii_uppercase() {
         return true;
     }
-    // A decimal number never ends at its dot ("10." at the end of a sentence does).
-    ABBREVIATIONS.contains(&word.as_str())
+    ABBREVIATIONS
+        .iter()
+        .any(|a| a.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// Clause boundaries inside a sentence (byte positions).
@@ -152,6 +199,9 @@ struct Mention {
     target: usize,
 }
 
+/// How far from a number an entity mention must be for its sentence to be read at all.
+const ENTITY_WINDOW: usize = 400;
+
 /// Most bytes between a property cue and the number after it ("population of about").
 const CUE_BEFORE_GAP: usize = 40;
 
@@ -175,8 +225,7 @@ fn variants(phrase: &str) -> Vec<String> {
     } else if !lower.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
         out.push(format!("{p}s"));
     }
-    out.push(format!("{p}'s"));
-    out.push(format!("{p}’s"));
+    // Possessives ("AlexNet's") need no pattern: the apostrophe ends the word.
     out
 }
 
@@ -213,17 +262,20 @@ impl Linker {
                 }
             }
         }
-        let build = |pats: &[String]| {
+        let build = |pats: &[String], kind: Option<aho_corasick::AhoCorasickKind>| {
             AhoCorasickBuilder::new()
+                .kind(kind)
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(pats)
                 .expect("alias patterns build")
         };
         Linker {
-            aliases: build(&alias_patterns),
+            // Aliases are searched through every text: a DFA costs more to build once and
+            // is several times faster to run. Cues are searched only in a few sentences.
+            aliases: build(&alias_patterns, Some(aho_corasick::AhoCorasickKind::DFA)),
             alias_entity,
-            cues: build(&cue_patterns),
+            cues: build(&cue_patterns, None),
             cue_properties,
         }
     }
@@ -261,22 +313,35 @@ impl Linker {
         if quantities.is_empty() {
             return out;
         }
-        let sents = sentences(text);
-        let mut qi = 0;
-        for sent in sents {
-            let first = qi;
-            while qi < quantities.len() && quantities[qi].span.start < sent.end {
-                qi += 1;
-            }
-            let in_sentence: Vec<usize> = (first..qi)
-                .filter(|&i| {
-                    sent.contains(quantities[i].span) || quantities[i].span.start >= sent.start
-                })
-                .collect();
-            if in_sentence.is_empty() {
+        // Entity mentions in the whole text, once; a sentence is looked at only when
+        // a quantity has a mention near it (most numbers in most prose have none).
+        let whole = Span::new(0, text.len());
+        let all_entities = Self::mentions(&self.aliases, &|p| self.alias_entity[p], text, whole);
+        if all_entities.is_empty() {
+            return out;
+        }
+        let mut next = 0;
+        while next < quantities.len() {
+            let q = &quantities[next];
+            let lo = q.span.start.saturating_sub(ENTITY_WINDOW);
+            let hi = q.span.end + ENTITY_WINDOW;
+            let near = all_entities.partition_point(|m| m.span.end < lo);
+            if all_entities.get(near).is_none_or(|m| m.span.start > hi) {
+                next += 1;
                 continue;
             }
-            let entities = Self::mentions(&self.aliases, &|p| self.alias_entity[p], text, sent);
+            let sent = sentence_around(text, q.span.start);
+            let first = quantities.partition_point(|x| x.span.start < sent.start);
+            let last = quantities.partition_point(|x| x.span.start < sent.end);
+            next = last.max(next + 1);
+            let in_sentence: Vec<usize> = (first..last).collect();
+            let e_lo = all_entities.partition_point(|m| m.span.start < sent.start);
+            let e_hi = all_entities.partition_point(|m| m.span.start < sent.end);
+            let entities: Vec<Mention> = all_entities[e_lo..e_hi]
+                .iter()
+                .filter(|m| m.span.end <= sent.end)
+                .cloned()
+                .collect();
             if entities.is_empty() {
                 continue;
             }
@@ -549,6 +614,17 @@ mod tests {
                 "Then he left."
             ]
         );
+    }
+
+    #[test]
+    fn the_sentence_around_a_position_is_the_one_the_full_split_gives() {
+        let text = "by someone\n49 days ago\n\nDr. Smith counted 10.5 million cells (e.g. in mice). \"Wow!\" he said?\nA hard-wrapped line that runs on and on past forty characters\nfor a while. 1. A list\n2) items";
+        let all = sentences(text);
+        for (pos, _) in text.char_indices() {
+            if let Some(s) = all.iter().find(|s| s.start <= pos && pos < s.end) {
+                assert_eq!(sentence_around(text, pos), *s, "at {pos}");
+            }
+        }
     }
 
     #[test]
