@@ -51,13 +51,7 @@ impl Checker {
         out
     }
 
-    fn judge(
-        &self,
-        text: &str,
-        quantities: &[Quantity],
-        i: usize,
-        link: Link,
-    ) -> Annotation {
+    fn judge(&self, text: &str, quantities: &[Quantity], i: usize, link: Link) -> Annotation {
         let q = &self.claim_view(text, &quantities[i]);
         let claim_text = q.span.slice(text);
         let property = self.refs.property(&link.property);
