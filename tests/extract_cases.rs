@@ -249,3 +249,12 @@ fn minus_written_as_a_word() {
     let qs = extract(text);
     assert_eq!(find(text, &qs, "minus five percent").value, -5.0);
 }
+
+#[test]
+fn a_number_before_a_capitalized_word_is_a_name_but_a_year_stays_a_year() {
+    let text = "In 2017 Google flew a 787 Dreamliner to 49 Zorro Ranch Road.";
+    let qs = extract(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].kind, NumberKind::Year);
+    assert_eq!(qs[0].value, 2017.0);
+}

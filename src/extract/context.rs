@@ -68,6 +68,7 @@ static MONTHS: WordSet = WordSet::new(&[
 
 /// Words after which a number names a thing rather than counts it ("page 3").
 static REFERENCE_NOUNS: WordSet = WordSet::new(&[
+    "category",
     "figs",
     "figures",
     "tables",
@@ -949,7 +950,17 @@ impl<'a> Reader<'a> {
             }
             m.unit_span = m.unit_span.or(s.unit_span);
             m.end = s.end;
-            m.kind = NumberKind::Cardinal;
+            // "between 2014 and 2017", "from 1600 to 1900": a span of calendar years.
+            let years = m.kind == NumberKind::Year
+                && s.core.plain_integer
+                && s.core.digit_count == 4
+                && s.unit.is_none()
+                && (1000.0..2200.0).contains(&s.core.value)
+                && !self.plural_noun_after(s.end)
+                && !self.next_is_plain_word(s.end);
+            if !years {
+                m.kind = NumberKind::Cardinal;
+            }
         }
 
         // The hedge or bound before the number.
@@ -1211,7 +1222,11 @@ impl<'a> Reader<'a> {
         {
             let bare = pw.trim_end_matches('.');
             let ptext = pt.text(text);
-            let capitalized = ptext.chars().next().is_some_and(char::is_uppercase);
+            // "Boeing 747", and camel-case product names: "iPhone 12", "eBay 2".
+            let capitalized = ptext.chars().next().is_some_and(char::is_uppercase)
+                || (ptext.len() > 2
+                    && ptext.as_bytes()[0].is_ascii_lowercase()
+                    && ptext.as_bytes()[1].is_ascii_uppercase());
             if capitalized
                 && !FUNCTION_WORDS.contains(bare)
                 && !MONTHS.contains(bare)
@@ -1226,6 +1241,26 @@ impl<'a> Reader<'a> {
             if MONTHS.contains(bare) && core.value <= 31.0 && core.digit_count <= 2 {
                 return Err(core.end);
             }
+        }
+        // "787 Dreamliner", "49 Zorro Ranch Road", "11 Pro": a number followed by a
+        // capitalized singular word (not a unit, not a counted plural) is part of a name;
+        // not a year ("in 2017 Attention Is All You Need was released").
+        if core.plain_integer
+            && currency.is_none()
+            && !(core.digit_count == 4 && (1000.0..2200.0).contains(&core.value))
+            && text[core.end..].starts_with(' ')
+            && let Some((t, w)) = self.word_after(core.end)
+            && t.start == core.end + 1
+            && t.text(text).starts_with(|c: char| c.is_ascii_uppercase())
+            && !looks_plural(&w)
+            && !MONTHS.contains(&w)
+            && !FUNCTION_WORDS.contains(&w)
+            && !NOT_COUNTED.contains(&w)
+            && self.ex.units.match_at(text, t.start).is_none()
+            && words::scale(&w).is_none()
+            && !self.followed_by_unit_or_scale(core.end)
+        {
+            return Err(self.skip_name_tail(core.end));
         }
         // "13 March"
         if core.plain_integer
@@ -1702,6 +1737,18 @@ impl<'a> Reader<'a> {
         if m.unit.is_some() && m.unit_span.is_some_and(|s| s.end > m.core.end) {
             return self.after_unit(m);
         }
+        // "400 million-year-old", "two-hour": a unit joined by a hyphen after a scale word.
+        if m.scaled
+            && m.unit.is_none()
+            && text[m.end..].starts_with('-')
+            && let Some(u) = self.ex.units.match_at(text, m.end + 1)
+            && !self.ex.units.unit(u.unit).is_currency()
+        {
+            m.unit = Some(u.unit);
+            m.unit_span = Some(Span::new(m.end + 1, u.end));
+            m.end = u.end;
+            return m;
+        }
         let p = skip_inline_space(text, m.end);
         if p - m.end > 2 {
             return m;
@@ -2035,6 +2082,11 @@ impl<'a> Reader<'a> {
         } else {
             return None;
         };
+        // A year is no start of a range ending in a smaller number ("in 2008 to 29 mpg");
+        // "2008–09" is a season, not a range of quantities either.
+        if m.kind == NumberKind::Year && second.core.value < m.core.value {
+            return None;
+        }
         // Units must agree when both are written ("fell 5% to 3 million" is no range).
         if let (Some(a), Some(b)) = (m.unit, second.unit)
             && a != b

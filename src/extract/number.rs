@@ -121,7 +121,24 @@ fn times_power_of_ten(text: &str, pos: usize) -> Option<(i32, usize)> {
     if !text[p..].starts_with("10") {
         return None;
     }
-    power_exponent(text, p + 2)
+    if let Some(r) = power_exponent(text, p + 2) {
+        return Some(r);
+    }
+    // "1.99×10−30": superscripts lost in copying leave a minus sign glued to the 10.
+    let q = p + 2;
+    let sign_len = if text[q..].starts_with('−') {
+        '−'.len_utf8()
+    } else if text[q..].starts_with('-') {
+        1
+    } else {
+        return None;
+    };
+    let e = digits_end(text, q + sign_len);
+    if e == q + sign_len || e - q - sign_len > 3 {
+        return None;
+    }
+    let exp: i32 = text[q + sign_len..e].parse().ok()?;
+    Some((-exp, e))
 }
 
 fn glyph_fraction(c: char) -> Option<f64> {
@@ -323,8 +340,14 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
         half_unit = 0.0;
         notation = Notation::Fraction;
     }
-    // 4/5, 1 4/5 (a simple fraction, not a date: no second slash)
-    else if plain && bytes.get(end) == Some(&b'/') {
+    // 4/5, 1⁄32 (a simple fraction, not a date: no second slash)
+    else if plain && (bytes.get(end) == Some(&b'/') || text[end..].starts_with('⁄')) {
+        let slash = if bytes.get(end) == Some(&b'/') {
+            1
+        } else {
+            '⁄'.len_utf8()
+        };
+        let end = end + slash - 1;
         let de = digits_end(text, end + 1);
         let denominator_ok = de > end + 1 && de - end - 1 <= 3;
         let date_like = bytes.get(de) == Some(&b'/');

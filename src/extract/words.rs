@@ -537,7 +537,13 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             if i + 1 < toks.len()
                 && !toks[i + 1].space_before
                 && (small(&words[i + 1]).is_some_and(|v| v < 10.0)
-                    || (tens && ordinal(&words[i + 1]).is_some_and(|v| v < 10.0)))
+                    || (tens && ordinal(&words[i + 1]).is_some_and(|v| v < 10.0))
+                    // "two-thirds", "one-quarter"
+                    || ((1.0..10.0).contains(&current)
+                        && total == 0.0
+                        && denominator(&words[i + 1]).is_some()
+                        && words[i + 1] != "second"
+                        && (words[i + 1].ends_with('s') || current == 1.0)))
             {
                 i += 1;
                 continue;
