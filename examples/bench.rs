@@ -21,7 +21,7 @@ use std::time::Instant;
 use numcheck::Checker;
 use numcheck::extract::Extractor;
 use numcheck::input::batch::ordered_parallel;
-use numcheck::reference::{EMBEDDED_TABLES, TableSource, load_tables};
+use numcheck::reference::{TableSource, embedded_sources, load_tables};
 use numcheck::report::{Document, Format, Summary, make_printer};
 use numcheck::units::UnitTable;
 
@@ -175,13 +175,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let sources: Vec<TableSource> = EMBEDDED_TABLES
-        .iter()
-        .map(|(p, t)| TableSource {
-            path: p.to_string(),
-            text: t.to_string(),
-        })
-        .collect();
+    let sources: Vec<TableSource> = embedded_sources();
     let (refs, diags) = load_tables(&sources, UnitTable::default_table());
     assert!(diags.is_empty(), "embedded tables: {diags:?}");
     let checker = Checker::new(refs);

@@ -29,6 +29,19 @@ impl Checker {
         }
     }
 
+    /// A checker over the embedded reference tables (they are tested to be clean).
+    pub fn with_embedded_tables() -> Result<Checker, Vec<crate::reference::Diagnostic>> {
+        let (refs, diags) = crate::reference::load_tables(
+            &crate::reference::embedded_sources(),
+            UnitTable::default_table(),
+        );
+        if diags.is_empty() {
+            Ok(Checker::new(refs))
+        } else {
+            Err(diags)
+        }
+    }
+
     pub fn units(&self) -> &'static UnitTable {
         self.extractor.units
     }

@@ -18,7 +18,7 @@ use numcheck::input::jsonl::{Job, Records, result_line};
 use numcheck::input::walk::{Expanded, Target, expand};
 use numcheck::input::{FetchOptions, InputFormat, Loaded, Loader, Source};
 use numcheck::model::Annotation;
-use numcheck::reference::{Diagnostic, EMBEDDED_TABLES, ReferenceSet, TableSource, load_tables};
+use numcheck::reference::{Diagnostic, ReferenceSet, TableSource, embedded_sources, load_tables};
 use numcheck::report::{Document, Format, Summary, extract_records, make_printer};
 use numcheck::units::UnitTable;
 
@@ -236,13 +236,7 @@ fn io_reason(e: &io::Error) -> String {
 
 fn table_sources(dir: Option<&Path>, with_embedded: bool) -> Result<Vec<TableSource>> {
     let mut sources: Vec<TableSource> = if with_embedded {
-        EMBEDDED_TABLES
-            .iter()
-            .map(|(p, t)| TableSource {
-                path: p.to_string(),
-                text: t.to_string(),
-            })
-            .collect()
+        embedded_sources()
     } else {
         Vec::new()
     };

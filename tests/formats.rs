@@ -5,7 +5,7 @@ use std::io::Write;
 
 use numcheck::Checker;
 use numcheck::model::Annotation;
-use numcheck::reference::{EMBEDDED_TABLES, TableSource, load_tables};
+use numcheck::reference::{TableSource, embedded_sources, load_tables};
 use numcheck::report::{
     CsvPrinter, Document, HtmlPrinter, JsonPrinter, JsonlPrinter, MarkdownPrinter, Printer,
     RdjsonlPrinter, SarifPrinter, Summary, TextPrinter, W3cPrinter,
@@ -17,13 +17,7 @@ const FIXTURE: &str = include_str!("fixtures/report-batch.txt");
 const SECOND: &str = "Plain ASCII | with a pipe: the United States has 52 states.\n";
 
 fn checker(extra: &[(&str, &str)]) -> Checker {
-    let mut sources: Vec<TableSource> = EMBEDDED_TABLES
-        .iter()
-        .map(|(p, t)| TableSource {
-            path: p.to_string(),
-            text: t.to_string(),
-        })
-        .collect();
+    let mut sources: Vec<TableSource> = embedded_sources();
     for (p, t) in extra {
         sources.push(TableSource {
             path: p.to_string(),

@@ -2,20 +2,9 @@
 //! claims whose link must be found. Each test is named after the mistake it pins.
 
 use numcheck::Checker;
-use numcheck::reference::{EMBEDDED_TABLES, TableSource, load_tables};
-use numcheck::units::UnitTable;
 
 fn checker() -> Checker {
-    let sources: Vec<TableSource> = EMBEDDED_TABLES
-        .iter()
-        .map(|(p, t)| TableSource {
-            path: p.to_string(),
-            text: t.to_string(),
-        })
-        .collect();
-    let (refs, diags) = load_tables(&sources, UnitTable::default_table());
-    assert!(diags.is_empty(), "{diags:?}");
-    Checker::new(refs)
+    Checker::with_embedded_tables().expect("embedded tables are clean")
 }
 
 fn claims(text: &str) -> Vec<(String, String, String, String)> {

@@ -32,6 +32,17 @@ pub const EMBEDDED_TABLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The embedded tables as sources for [`load_tables`].
+pub fn embedded_sources() -> Vec<TableSource> {
+    EMBEDDED_TABLES
+        .iter()
+        .map(|(path, text)| TableSource {
+            path: path.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
 const CLAIM_COLUMNS: [&str; 11] = [
     "entity",
     "aliases",
@@ -588,13 +599,7 @@ mod tests {
 
     #[test]
     fn the_embedded_tables_are_clean() {
-        let sources: Vec<TableSource> = EMBEDDED_TABLES
-            .iter()
-            .map(|(p, t)| TableSource {
-                path: p.to_string(),
-                text: t.to_string(),
-            })
-            .collect();
+        let sources: Vec<TableSource> = embedded_sources();
         let (set, diags) = load_tables(&sources, UnitTable::default_table());
         assert!(diags.is_empty(), "{:#?}", diags);
         assert!(set.rows.len() >= 100);

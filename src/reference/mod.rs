@@ -8,7 +8,7 @@
 
 mod load;
 
-pub use load::{EMBEDDED_TABLES, TableSource, load_tables};
+pub use load::{EMBEDDED_TABLES, TableSource, embedded_sources, load_tables};
 
 use std::collections::HashMap;
 
