@@ -258,3 +258,20 @@ fn a_number_before_a_capitalized_word_is_a_name_but_a_year_stays_a_year() {
     assert_eq!(qs[0].kind, NumberKind::Year);
     assert_eq!(qs[0].value, 2017.0);
 }
+
+#[test]
+fn an_iso_currency_code_before_the_amount() {
+    let text = "The fee is EUR 20 per night.";
+    let qs = extract(text);
+    let q = find(text, &qs, "EUR 20");
+    assert_eq!(q.unit.as_deref(), Some("EUR"));
+}
+
+#[test]
+fn dollars_and_cents_are_one_amount() {
+    let text = "It cost 20 dollars 43 cents.";
+    let qs = extract(text);
+    let q = find(text, &qs, "20 dollars 43 cents");
+    assert!(close(q.value, 20.43));
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+}

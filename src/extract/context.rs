@@ -972,6 +972,17 @@ impl<'a> Reader<'a> {
             } else if m.core.bare_power {
                 qualifier = Qualifier::OrderOfMagnitude;
             }
+            // "20 dollars 43 cents", "3 GBP and 1 pence": the subunit belongs to the amount.
+            if let Some(u) = m.unit
+                && self.ex.units.unit(u).is_currency()
+                && self.ex.units.unit(u).factor == 1.0
+                && !m.scaled
+                && let Some((cents, end)) = self.subunit_after(m.end)
+            {
+                m.core.value += cents / 100.0;
+                m.core.half_unit = 0.005;
+                m.end = end;
+            }
             // "500+" and "10,000 or more": bounds written after the number.
             if let Some((q, end)) = self.bound_after(m.end) {
                 if qualifier == Qualifier::Exact {
@@ -1111,6 +1122,20 @@ impl<'a> Reader<'a> {
             // "$ 75 million", "US$ 4.7 billion", "Rs 500": a currency symbol and a space.
             currency = Some(unit);
             start = cstart;
+        } else if let Some(pt) = super::lexer::prev_tok(text, cand)
+            && pt.kind == TokKind::Word
+            && pt.end - pt.start == 3
+            && pt.end + 1 == cand
+            && text.as_bytes()[pt.start..pt.end]
+                .iter()
+                .all(u8::is_ascii_uppercase)
+            && let Some(u) = self.ex.units.match_at(text, pt.start)
+            && u.end == pt.end
+            && self.ex.units.unit(u.unit).is_currency()
+        {
+            // "EUR 20", "GBP 3.01": an ISO 4217 code before the amount.
+            currency = Some(u.unit);
+            start = pt.start;
         }
         let mut core = core;
         // A minus sign that is not a hyphen inside a name or a range.
@@ -2220,6 +2245,31 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// "43 cents", "and 1 pence", "and forty cents" after an amount of money: the number
+    /// of subunits (below 100) and where they end.
+    fn subunit_after(&self, end: usize) -> Option<(f64, usize)> {
+        let text = self.text;
+        let mut t = self.tok_after(end)?;
+        if t.kind == TokKind::Word && lower(text, &t) == "and" {
+            t = self.tok_after(t.end)?;
+        }
+        let v = match t.kind {
+            TokKind::Digits if t.end - t.start <= 2 => t.text(text).parse::<f64>().ok()?,
+            TokKind::Word => {
+                let w = parse_words(text, t.start)?;
+                t.end = w.core.end;
+                w.core.value
+            }
+            _ => return None,
+        };
+        if !((0.0..100.0).contains(&v) && v.fract() == 0.0) {
+            return None;
+        }
+        let (unit_t, w) = self.word_after(t.end)?;
+        matches!(w.as_str(), "cent" | "cents" | "pence" | "penny" | "pennies")
+            .then_some((v, unit_t.end))
     }
 
     /// "500+" or "10,000 or more" / "or fewer".

@@ -34,21 +34,28 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The token starting at or after `pos`.
 pub fn next_tok(text: &str, pos: usize) -> Option<Tok> {
-    let rest = &text[pos..];
-    let start;
+    let bytes = text.as_bytes();
     let mut newline_before = false;
     let mut space_before = false;
-    let mut chars = rest.char_indices();
+    let mut start = pos;
+    // Skip whitespace (ASCII byte by byte, other blanks by char).
     let first = loop {
-        let (i, c) = chars.next()?;
+        let b = *bytes.get(start)?;
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                space_before = true;
+                newline_before |= b == b'\n';
+                start += 1;
+                continue;
+            }
+            break b as char;
+        }
+        let c = char_at(text, start)?;
         if c.is_whitespace() {
             space_before = true;
-            if c == '\n' {
-                newline_before = true;
-            }
+            start += c.len_utf8();
             continue;
         }
-        start = pos + i;
         break c;
     };
     let kind = if first.is_ascii_digit() {
@@ -59,22 +66,38 @@ pub fn next_tok(text: &str, pos: usize) -> Option<Tok> {
         TokKind::Punct
     };
     let mut end = start + first.len_utf8();
-    if kind != TokKind::Punct {
-        for c in text[end..].chars() {
-            let same = match kind {
-                TokKind::Digits => c.is_ascii_digit(),
-                _ => is_word_char(c),
-            };
-            if !same {
-                break;
+    match kind {
+        TokKind::Digits => {
+            while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
             }
-            end += c.len_utf8();
         }
-        // A trailing apostrophe belongs to the following text, not the word.
-        while kind == TokKind::Word && (text[..end].ends_with('\'') || text[..end].ends_with('’'))
-        {
-            end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+        TokKind::Word => {
+            while let Some(&b) = bytes.get(end) {
+                if b < 0x80 {
+                    if b.is_ascii_alphabetic() || b == b'\'' {
+                        end += 1;
+                        continue;
+                    }
+                    break;
+                }
+                match char_at(text, end) {
+                    Some(c) if is_word_char(c) => end += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            // A trailing apostrophe belongs to the following text, not the word.
+            loop {
+                if bytes[..end].ends_with(b"'") {
+                    end -= 1;
+                } else if text[..end].ends_with('’') {
+                    end -= '’'.len_utf8();
+                } else {
+                    break;
+                }
+            }
         }
+        TokKind::Punct => {}
     }
     Some(Tok {
         start,

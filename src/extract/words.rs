@@ -132,6 +132,7 @@ pub fn denominator(w: &str) -> Option<f64> {
 /// candidates in one pass: cardinals, scale words, vague plurals, multipliers and
 /// ordinals; "a" only before a scale, "dozen", a fraction or "few"/"couple"; "half"
 /// only before "a"; "tens" only before "of".
+/// `text[start..end]` must be a run of ASCII letters.
 #[inline]
 pub fn starts_number(text: &str, start: usize, end: usize) -> bool {
     let len = end - start;
@@ -139,9 +140,17 @@ pub fn starts_number(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // Most words are rejected by their first two letters and length alone.
+    // The caller passes a run of ASCII letters, so folding needs no range check.
     let w = &text.as_bytes()[start..end];
-    let second = if len > 1 { letter_index(w[1]) } else { 27 };
-    maybe_starter(w[0], second, len) && starts_number_exact(text, start, end)
+    let first = ((w[0] | 0x20) - b'a') as usize;
+    let second = if len > 1 {
+        ((w[1] | 0x20) - b'a') as usize
+    } else {
+        27
+    };
+    len < 16
+        && STARTER_PREFIX[first][second] & (1 << len) != 0
+        && starts_number_exact(text, start, end)
 }
 
 #[inline(never)]
@@ -252,13 +261,6 @@ const fn letter_index(b: u8) -> usize {
     } else {
         26
     }
-}
-
-/// A cheap filter: can a word of `len` letters starting with letter `a` and then letter
-/// index `b` (27: none) start a number?
-#[inline]
-fn maybe_starter(a: u8, b: usize, len: usize) -> bool {
-    len < 16 && STARTER_PREFIX[letter_index(a)][b] & (1 << len) != 0
 }
 
 /// "sixfold", "tenfold": a number word and "fold" in one word.
