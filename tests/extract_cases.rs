@@ -275,3 +275,17 @@ fn dollars_and_cents_are_one_amount() {
     assert!(close(q.value, 20.43));
     assert_eq!(q.unit.as_deref(), Some("USD"));
 }
+
+#[test]
+fn counted_nouns_may_be_capitalized_plurals_or_hyphenated() {
+    let text = "In total, 1,307,000 Americans applied and 14 first-team players left.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "1,307,000").unit_text.as_deref(),
+        Some("Americans")
+    );
+    assert_eq!(
+        find(text, &qs, "14").unit_text.as_deref(),
+        Some("first-team players")
+    );
+}

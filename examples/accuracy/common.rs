@@ -494,6 +494,13 @@ pub fn singular(w: &str) -> String {
     if w.ends_with("ies") && w.len() > 4 {
         return format!("{}y", &w[..w.len() - 3]);
     }
+    // "viruses", "buses" (but "houses", "causes": a vowel before "uses")
+    if w.len() > 5
+        && w.ends_with("uses")
+        && !matches!(w.as_bytes()[w.len() - 5], b'a' | b'e' | b'i' | b'o' | b'u')
+    {
+        return w[..w.len() - 2].to_string();
+    }
     for suf in ["ches", "shes", "sses", "xes"] {
         if w.ends_with(suf) {
             return w[..w.len() - 2].to_string();

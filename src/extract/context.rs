@@ -737,8 +737,6 @@ static NOT_COUNTED: WordSet = WordSet::new(&[
     "away",
     "early",
     "late",
-    "straight",
-    "consecutive",
     "respectively",
     "apart",
     "altogether",
@@ -822,6 +820,10 @@ fn looks_plural(w: &str) -> bool {
             | "fish"
             | "deer"
     ) {
+        return true;
+    }
+    if w.len() > 4 && w.ends_with("men") {
+        // "fishermen", "servicemen"
         return true;
     }
     w.len() > 3
@@ -1852,19 +1854,29 @@ impl<'a> Reader<'a> {
                 break;
             }
             let capital = raw.starts_with(|c: char| c.is_uppercase());
-            if i == 0 && capital && digits {
-                // "iPhone 11 Pro", "Windows 10 Home": a name, not a count.
+            if i == 0 && capital && digits && !looks_plural(&w) {
+                // "iPhone 11 Pro", "Windows 10 Home": a name, not a count (but "1,307,000
+                // Americans" counts people).
                 return None;
-            }
-            if capital && i > 0 && first.is_some() && !singular && !looks_plural(&w) {
-                // A proper noun after the phrase started: stop before it.
-                break;
             }
             if singular && first.is_some() && looks_plural(&w) {
                 // "one proposal asks": a plural-looking word after one thing is a verb.
                 break;
             }
             first.get_or_insert(t.start);
+            // "first-team players": a hyphenated compound is one word of the phrase.
+            let mut t_end = t.end;
+            while text[t_end..].starts_with('-')
+                && text[t_end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                t_end = next_tok(text, t_end + 1).map_or(t_end, |n| n.end);
+            }
+            let w = if t_end > t.end {
+                lower(text, &Tok { end: t_end, ..t })
+            } else {
+                w
+            };
+            let t = Tok { end: t_end, ..t };
             last_end = t.end;
             p = t.end;
             if singular {
