@@ -241,8 +241,16 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
         return Ok(None);
     }
     let mantissa_str = buf.as_str();
-    let Ok(mut value) = mantissa_str.parse::<f64>() else {
-        return Ok(None);
+    // Whole numbers of up to 15 digits are exact in f64: add them up directly.
+    let mut value = if decimals == 0 && (1..=15).contains(&buf.len) {
+        buf.bytes[..buf.len]
+            .iter()
+            .fold(0u64, |v, &d| v * 10 + (d - b'0') as u64) as f64
+    } else {
+        let Ok(v) = mantissa_str.parse::<f64>() else {
+            return Ok(None);
+        };
+        v
     };
     let mut half_unit = 0.5 * 10f64.powi(-(decimals as i32));
     let mut notation = Notation::Digits;
