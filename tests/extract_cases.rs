@@ -289,3 +289,17 @@ fn counted_nouns_may_be_capitalized_plurals_or_hyphenated() {
         Some("first-team players")
     );
 }
+
+#[test]
+fn an_age_keeps_its_old_or_of_age() {
+    let text = "She was five years old; at 6 weeks of age it walked.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "five years old").unit.as_deref(),
+        Some("year")
+    );
+    assert_eq!(
+        find(text, &qs, "6 weeks of age").unit.as_deref(),
+        Some("week")
+    );
+}

@@ -1892,8 +1892,23 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// "5 km per hour" style compounds are in the units table; here only "ago" matters.
-    fn after_unit(&self, m: Measured) -> Measured {
+    /// After a unit of time, an age: "five years old", "3 years of age" (the age words
+    /// belong to the quantity).
+    fn after_unit(&self, mut m: Measured) -> Measured {
+        let Some(u) = m.unit else { return m };
+        if self.ex.units.unit(u).dimension != "time" {
+            return m;
+        }
+        if let Some((t, w)) = self.word_after(m.end) {
+            if w == "old" {
+                m.end = t.end;
+            } else if w == "of"
+                && let Some((t2, w2)) = self.word_after(t.end)
+                && w2 == "age"
+            {
+                m.end = t2.end;
+            }
+        }
         m
     }
 
