@@ -197,6 +197,24 @@ impl UnitTable {
                 end: m.end(),
             });
         }
+        // A one-letter symbol that goes on as a name or an abbreviation is no unit:
+        // "F-Series", "C.P.I.", "14.7C/".
+        if let Some(b) = best
+            && b.end == pos + 1
+            && text.as_bytes()[pos].is_ascii_alphabetic()
+        {
+            let rest = &text.as_bytes()[b.end..];
+            let glued_on = match rest {
+                [b'-', c, ..] => c.is_ascii_alphabetic(),
+                [b'.', c, ..] => c.is_ascii_alphanumeric(),
+                [b'/', c, ..] => !c.is_ascii_alphanumeric(),
+                [b'/'] => true,
+                _ => false,
+            };
+            if glued_on {
+                return None;
+            }
+        }
         best
     }
 

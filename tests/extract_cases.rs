@@ -303,3 +303,11 @@ fn an_age_keeps_its_old_or_of_age() {
         Some("week")
     );
 }
+
+#[test]
+fn a_one_letter_unit_symbol_that_goes_on_as_a_name_is_no_unit() {
+    let text = "Ford sold 800,000 F-Series trucks; it was 30 F outside.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "800,000").unit, None);
+    assert_eq!(find(text, &qs, "30 F").unit.as_deref(), Some("degF"));
+}
