@@ -311,3 +311,13 @@ fn a_one_letter_unit_symbol_that_goes_on_as_a_name_is_no_unit() {
     assert_eq!(find(text, &qs, "800,000").unit, None);
     assert_eq!(find(text, &qs, "30 F").unit.as_deref(), Some("degF"));
 }
+
+#[test]
+fn a_sign_after_a_currency_symbol_or_the_word_minus() {
+    let text = "The deficit grew to $-50.8bn; the offense gained minus-5 yards.";
+    let qs = extract(text);
+    let q = find(text, &qs, "$-50.8bn");
+    assert!(close(q.value, -50.8e9));
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+    assert_eq!(find(text, &qs, "minus-5 yards").value, -5.0);
+}

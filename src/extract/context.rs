@@ -1144,9 +1144,25 @@ impl<'a> Reader<'a> {
         if let Some(c) = char_before(text, start)
             && (c == '-' || c == '−')
         {
-            let before_sign = char_before(text, start - c.len_utf8());
+            let sign_at = start - c.len_utf8();
+            let before_sign = char_before(text, sign_at);
+            let sign_word = word_ending_at(text, sign_at, &["minus", "negative"]);
+            let money_before_sign = if currency.is_none() {
+                self.ex.units.currency_prefix_before(text, sign_at)
+            } else {
+                None
+            };
             if before_sign.is_none_or(|b| b.is_whitespace() || "(=[:;,/".contains(b)) {
                 start -= c.len_utf8();
+                core.value = -core.value;
+            } else if let Some((cstart, unit)) = money_before_sign {
+                // "$-50.8bn": a sign between the currency symbol and the digits.
+                currency = Some(unit);
+                start = cstart;
+                core.value = -core.value;
+            } else if let Some(wstart) = sign_word {
+                // "minus-5 yards": the word and the sign say the same thing once.
+                start = wstart;
                 core.value = -core.value;
             } else if before_sign.is_some_and(|b| b.is_alphabetic()) {
                 // GPT-3, COVID-19, top-5, ILSVRC-2012
@@ -2398,6 +2414,17 @@ fn citation_list_end(text: &str, from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where one of `words` (lowercase ASCII) ends exactly at `pos` as a whole word, its start.
+fn word_ending_at(text: &str, pos: usize, words: &[&str]) -> Option<usize> {
+    words.iter().find_map(|w| {
+        let s = pos.checked_sub(w.len())?;
+        (text.is_char_boundary(s)
+            && text[s..pos].eq_ignore_ascii_case(w)
+            && char_before(text, s).is_none_or(|c| !c.is_alphanumeric()))
+        .then_some(s)
+    })
 }
 
 fn skip_token(text: &str, cand: usize) -> usize {
