@@ -298,7 +298,10 @@ fn bad_inputs_are_reported_and_the_rest_are_checked() {
         "{err}"
     );
     // A directory is walked for documents, and says so.
-    assert!(err.contains("is a directory; checking the 2 documents in it"), "{err}");
+    assert!(
+        err.contains("is a directory; checking the 2 documents in it"),
+        "{err}"
+    );
     assert!(err.contains("latin1.txt:2: not valid UTF-8"), "{err}");
     assert!(err.contains("empty.txt: file is empty"), "{err}");
     // The good file was still checked.
