@@ -144,7 +144,7 @@ fn pipeline(checker: &Checker, docs: &[&str], jobs: usize, format: Format) -> Su
     ordered_parallel(
         &pool,
         items,
-        jobs * 4,
+        jobs * 32,
         |text: &str| (text, checker.check_str(text)),
         |i, result| {
             let (text, anns) = result.expect("no panic");

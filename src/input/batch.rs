@@ -18,6 +18,9 @@ use std::sync::{Condvar, Mutex, mpsc};
 /// while the feeder waits for more input (a pipeline sees each result without delay). A
 /// panic in `work` is caught and handed to the sink as `Err(message)`; the batch goes on.
 /// See [`ordered_parallel_until`] for a sink that can stop the batch.
+/// Most queued documents one worker takes at a time.
+const WORKER_BATCH: usize = 16;
+
 pub fn ordered_parallel<K, T, R, I, W, S>(
     pool: &rayon::ThreadPool,
     items: I,
@@ -98,25 +101,40 @@ pub fn ordered_parallel_until<K, T, R, I, W, S, D>(
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, K, T)>(window);
     let job_rx = Mutex::new(job_rx);
     let job_rx = &job_rx;
-    let (res_tx, res_rx) = mpsc::channel::<(usize, Done<K, R>)>();
+    let (res_tx, res_rx) = mpsc::channel::<Vec<(usize, Done<K, R>)>>();
     pool.in_place_scope(|scope| {
         for _ in 0..pool.current_num_threads().max(1) {
             let res_tx = res_tx.clone();
             scope.spawn(move |_| {
                 loop {
-                    let next = match job_rx.lock() {
-                        Ok(rx) => rx.recv(),
+                    // Take what is queued (up to a batch) under one lock, so that small
+                    // documents do not pay a lock, a wake-up and a message each.
+                    let mut batch = Vec::new();
+                    match job_rx.lock() {
+                        Ok(rx) => {
+                            match rx.recv() {
+                                Ok(job) => batch.push(job),
+                                Err(_) => break, // the feeder is done and the queue is empty
+                            }
+                            while batch.len() < WORKER_BATCH {
+                                match rx.try_recv() {
+                                    Ok(job) => batch.push(job),
+                                    Err(_) => break,
+                                }
+                            }
+                        }
                         Err(_) => break,
-                    };
-                    let Ok((index, key, item)) = next else {
-                        break; // the feeder is done and the queue is empty
-                    };
-                    if stop.load(Ordering::Relaxed) {
-                        continue;
                     }
-                    let result =
-                        catch_unwind(AssertUnwindSafe(|| work(item))).map_err(panic_message);
-                    if res_tx.send((index, (key, result))).is_err() {
+                    let mut results = Vec::with_capacity(batch.len());
+                    for (index, key, item) in batch {
+                        if stop.load(Ordering::Relaxed) {
+                            continue;
+                        }
+                        let result =
+                            catch_unwind(AssertUnwindSafe(|| work(item))).map_err(panic_message);
+                        results.push((index, (key, result)));
+                    }
+                    if !results.is_empty() && res_tx.send(results).is_err() {
                         break;
                     }
                 }
@@ -139,7 +157,7 @@ pub fn ordered_parallel_until<K, T, R, I, W, S, D>(
             let mut next = 0usize;
             let mut stopped = false;
             loop {
-                let (i, done) = match res_rx.try_recv() {
+                let results = match res_rx.try_recv() {
                     Ok(m) => m,
                     Err(mpsc::TryRecvError::Disconnected) => break,
                     Err(mpsc::TryRecvError::Empty) => {
@@ -155,7 +173,7 @@ pub fn ordered_parallel_until<K, T, R, I, W, S, D>(
                 if stopped {
                     continue; // drain what is still in flight
                 }
-                pending.insert(i, done);
+                pending.extend(results);
                 let mut sunk = 0;
                 while let Some((k, r)) = pending.remove(&next) {
                     next += 1;
