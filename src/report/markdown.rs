@@ -167,12 +167,10 @@ impl<W: Write> Printer for MarkdownPrinter<W> {
     }
 
     fn error(&mut self, path: &str, message: &str) -> io::Result<()> {
-        // Messages usually start with the path; it is shown once.
-        let message = message
-            .strip_prefix(path)
-            .and_then(|m| m.strip_prefix(": "))
-            .unwrap_or(message);
-        self.errors.push((path.to_string(), message.to_string()));
+        self.errors.push((
+            path.to_string(),
+            super::error_detail(path, message).to_string(),
+        ));
         Ok(())
     }
 

@@ -78,6 +78,14 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// An input error without its leading `path: ` (reports show the path in its own column).
+pub(crate) fn error_detail<'m>(path: &str, message: &'m str) -> &'m str {
+    message
+        .strip_prefix(path)
+        .and_then(|m| m.strip_prefix(": "))
+        .unwrap_or(message)
+}
+
 /// A sink for checked documents.
 pub trait Printer {
     fn document(&mut self, doc: &Document) -> io::Result<()>;
