@@ -170,6 +170,11 @@ impl UnitTable {
         self.by_id.get(id).map(|&i| &self.units[i])
     }
 
+    /// The index of the unit with this id (for `unit`).
+    pub fn get_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     pub fn unit(&self, idx: usize) -> &Unit {
         &self.units[idx]
     }

@@ -61,6 +61,86 @@ fn glued_m_after_money_or_before_a_plural_noun_is_million() {
     assert_eq!(q.unit.as_deref(), Some("GBP"));
 }
 
+// ---- units and currencies (kept together, above the number tests) ----
+
+#[test]
+fn country_letters_before_a_spaced_dollar_sign_name_the_currency() {
+    let text = "The bank lent hk $ 12 million and later c $ 40.5 million, then us $ 3 billion.";
+    let qs = extract(text);
+    let q = find(text, &qs, "hk $ 12 million");
+    assert_eq!(q.unit.as_deref(), Some("HKD"));
+    assert_eq!(q.value, 12e6);
+    assert_eq!(
+        find(text, &qs, "c $ 40.5 million").unit.as_deref(),
+        Some("CAD")
+    );
+    assert_eq!(
+        find(text, &qs, "us $ 3 billion").unit.as_deref(),
+        Some("USD")
+    );
+    // An article before a spaced dollar sign is no Australian dollar.
+    let text = "A $9 fee applies.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "$9").unit.as_deref(), Some("USD"));
+}
+
+#[test]
+fn iso_codes_glued_or_with_a_million_prefix() {
+    let text = "Tickets cost GBP45 or EUR 52; the fund raised 12 MUSD and MEUR 3 later.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "GBP45").unit.as_deref(), Some("GBP"));
+    assert_eq!(find(text, &qs, "EUR 52").value, 52.0);
+    let q = find(text, &qs, "12 MUSD");
+    assert_eq!((q.value, q.unit.as_deref()), (12e6, Some("USD")));
+    let q = find(text, &qs, "MEUR 3");
+    assert_eq!((q.value, q.unit.as_deref()), (3e6, Some("EUR")));
+    let text = "They wrote off 40 USD million last year.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "40 USD million").value, 40e6);
+}
+
+#[test]
+fn transliterated_pound_and_yen_signs_of_news_feeds() {
+    let text =
+        "The deal was worth PS3.4bn, up from PS12,500, and Y=4,120 a share; the PS4 sold well.";
+    let qs = extract(text);
+    let q = find(text, &qs, "PS3.4bn");
+    assert_eq!((q.value, q.unit.as_deref()), (3.4e9, Some("GBP")));
+    assert_eq!(find(text, &qs, "PS12,500").unit.as_deref(), Some("GBP"));
+    assert_eq!(find(text, &qs, "Y=4,120").unit.as_deref(), Some("JPY"));
+    assert!(qs.iter().all(|q| q.value != 4.0), "PS4 is a console");
+}
+
+#[test]
+fn cents_after_an_amount_with_its_currency_written_out() {
+    let text = "Lunch came to 12 dollars 80. Parking was eight euros and 20 cents, a toll 3 UAH 4 kopiykas.";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, "12 dollars 80").value, 12.8));
+    assert!(close(
+        find(text, &qs, "eight euros and 20 cents").value,
+        8.2
+    ));
+    assert!(close(find(text, &qs, "3 UAH 4 kopiykas").value, 3.04));
+    // A number that counts something after it is not the cents.
+    let text = "It cost 20 dollars and 30 people came.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "20 dollars").value, 20.0);
+}
+
+#[test]
+fn millions_of_pounds_without_of_are_sterling() {
+    let text = "Profit rose to 52 million pounds while the farm sold 3 million pounds of wheat.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "52 million pounds").unit.as_deref(),
+        Some("GBP")
+    );
+    assert_eq!(
+        find(text, &qs, "3 million pounds").unit.as_deref(),
+        Some("lb")
+    );
+}
+
 #[test]
 fn spaced_or_glued_m_on_a_measure_is_metres() {
     let text = "The wall is 1.2 m high and the pole is 1.2m tall.";

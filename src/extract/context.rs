@@ -10,6 +10,7 @@ use super::number::{NumCore, Skip, parse_digits, parse_glyph};
 use super::words::{self, parse_words};
 use crate::interval::{self, DEFAULT_HEDGE_TOLERANCE};
 use crate::model::{Change, Interval, NotAClaim, Notation, NumberKind, Qualifier, Quantity, Span};
+use crate::units::UnitMatch;
 
 pub enum Outcome {
     Found(Box<Quantity>),
@@ -1111,9 +1112,9 @@ impl<'a> Reader<'a> {
         };
         let mut start = cand;
         let mut currency: Option<usize> = None;
+        let mut core = core;
         if let Some((cstart, unit)) = self.ex.units.currency_prefix_before(text, cand) {
-            currency = Some(unit);
-            start = cstart;
+            (start, currency) = self.country_dollar(cstart, unit);
         } else if let Some(sp) = char_before(text, cand)
             && matches!(sp, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
             && let Some((cstart, unit)) = self
@@ -1122,24 +1123,13 @@ impl<'a> Reader<'a> {
                 .currency_prefix_before(text, cand - sp.len_utf8())
         {
             // "$ 75 million", "US$ 4.7 billion", "Rs 500": a currency symbol and a space.
+            (start, currency) = self.country_dollar(cstart, unit);
+        } else if let Some((cstart, unit, scale)) = self.currency_code_before(cand, &core) {
             currency = Some(unit);
             start = cstart;
-        } else if let Some(pt) = super::lexer::prev_tok(text, cand)
-            && pt.kind == TokKind::Word
-            && pt.end - pt.start == 3
-            && pt.end + 1 == cand
-            && text.as_bytes()[pt.start..pt.end]
-                .iter()
-                .all(u8::is_ascii_uppercase)
-            && let Some(u) = self.ex.units.match_at(text, pt.start)
-            && u.end == pt.end
-            && self.ex.units.unit(u.unit).is_currency()
-        {
-            // "EUR 20", "GBP 3.01": an ISO 4217 code before the amount.
-            currency = Some(u.unit);
-            start = pt.start;
+            core.value *= scale;
+            core.half_unit *= scale;
         }
-        let mut core = core;
         // A minus sign that is not a hyphen inside a name or a range.
         if let Some(c) = char_before(text, start)
             && (c == '-' || c == '−')
@@ -1300,6 +1290,7 @@ impl<'a> Reader<'a> {
             && !FUNCTION_WORDS.contains(&w)
             && !NOT_COUNTED.contains(&w)
             && self.ex.units.match_at(text, t.start).is_none()
+            && self.million_code_at(t.start).is_none()
             && words::scale(&w).is_none()
             && !self.followed_by_unit_or_scale(core.end)
         {
@@ -1810,10 +1801,23 @@ impl<'a> Reader<'a> {
             // "£5 million pounds" keeps the symbol's currency; a second currency is not added.
             // A number that already has money keeps it ("£5 million pounds").
             if ok && !money_already {
+                let u = self.pounds_as_money(&m, p, u);
                 m.unit = Some(u.unit);
                 m.unit_span = Some(Span::new(p, u.end));
                 m.end = u.end;
+                // "75 USD million": the scale after the currency code.
+                if !m.scaled && self.ex.units.unit(u.unit).is_currency() {
+                    m = self.with_scale(m);
+                }
             }
+        } else if !money_already && let Some((unit, end)) = self.million_code_at(p) {
+            // "30 MUSD", "120 MEUR": millions of a currency, as financial tables write them.
+            m.core.value *= 1e6;
+            m.core.half_unit *= 1e6;
+            m.scaled = true;
+            m.unit = Some(unit);
+            m.unit_span = Some(Span::new(p, end));
+            m.end = end;
         }
         self.after_unit(m)
     }
@@ -2172,6 +2176,134 @@ impl<'a> Reader<'a> {
         Some(second)
     }
 
+    /// "us $ 150 million", "hk $ 10", "c $ 300", "usd$ 15": letters before a dollar sign
+    /// that name the country, written apart or in lower case. The letters and the sign
+    /// together must be a symbol of the table ("US$", "HK$", "C$"); a lone letter before a
+    /// space is only the Canadian "c" (an "A $5 fee" is an article).
+    fn country_dollar(&self, sym_start: usize, unit: usize) -> (usize, Option<usize>) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        if bytes.get(sym_start) != Some(&b'$') {
+            return (sym_start, Some(unit));
+        }
+        let mut p = sym_start;
+        let spaced = p > 0 && bytes[p - 1] == b' ';
+        if spaced {
+            p -= 1;
+        }
+        let end = p;
+        while p > 0 && (bytes[p - 1].is_ascii_alphabetic() || bytes[p - 1] == b'.') {
+            p -= 1;
+        }
+        let letters: String = text[p..end]
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let boundary = p == 0 || !bytes[p - 1].is_ascii_alphanumeric();
+        let lone_ok = letters.len() > 1 || !spaced || letters == "C";
+        if !boundary || letters.is_empty() || letters.len() > 3 || !lone_ok {
+            return (sym_start, Some(unit));
+        }
+        let key = format!("{letters}$");
+        match self.ex.units.match_at(&key, 0) {
+            Some(u) if u.end == key.len() && self.ex.units.unit(u.unit).is_currency() => {
+                (p, Some(u.unit))
+            }
+            _ => (sym_start, Some(unit)),
+        }
+    }
+
+    /// An ISO 4217 code before the amount, with the scale it carries: "EUR 20",
+    /// "USD115" (glued), "MAUD 60" / "MUSD 5" (millions, as in financial tables), and
+    /// "PS2.7m": the pound sign as news feeds transliterate it ("PS" before a decimal,
+    /// a thousands group or a scale; "PS5" stays a console).
+    fn currency_code_before(&self, cand: usize, core: &NumCore) -> Option<(usize, usize, f64)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // Cheap test first: an upper-case letter glued or one space before the digits.
+        let upper_at = |i: Option<usize>| i.is_some_and(|i| bytes[i].is_ascii_uppercase());
+        if !(upper_at(cand.checked_sub(1))
+            || (cand >= 2 && bytes[cand - 1] == b' ' && upper_at(Some(cand - 2))))
+        {
+            return None;
+        }
+        let pt = super::lexer::prev_tok(text, cand)?;
+        let glued = pt.end == cand;
+        if pt.kind != TokKind::Word
+            || !(glued || (pt.end + 1 == cand && text.as_bytes()[pt.end] == b' '))
+        {
+            return None;
+        }
+        let word = &text[pt.start..pt.end];
+        if !word.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        // The code is a currency id of the table (ISO 4217): "SOL2" is no sol.
+        let code = |c: &str| {
+            self.ex
+                .units
+                .get_index(c)
+                .filter(|&u| self.ex.units.unit(u).is_currency())
+        };
+        match word.len() {
+            3 if glued => code(word).map(|u| (pt.start, u, 1.0)),
+            // Spaced, as before: any upper-case currency name of three letters ("RMB 50").
+            3 => self
+                .ex
+                .units
+                .match_at(text, pt.start)
+                .filter(|u| u.end == pt.end && self.ex.units.unit(u.unit).is_currency())
+                .map(|u| (pt.start, u.unit, 1.0)),
+            // Spaced only: glued, "MARS2" is a gene name.
+            4 if word.starts_with('M') && !glued => code(&word[1..]).map(|u| (pt.start, u, 1e6)),
+            2 if word == "PS" && glued => {
+                let written = &text[cand..core.end];
+                let rest = &text[core.end..];
+                let pound_like = written.contains(['.', ','])
+                    || ["m", "bn", "k"].iter().any(|s| {
+                        rest.starts_with(s)
+                            && !rest[s.len()..].starts_with(|c: char| c.is_alphanumeric())
+                    });
+                let gbp = self.ex.units.get_index("GBP")?;
+                pound_like.then_some((pt.start, gbp, 1.0))
+            }
+            _ => None,
+        }
+    }
+
+    /// "361 million pounds" of profit is sterling: weight is rarely counted in millions
+    /// of pounds without saying of what ("2 million pounds of beef").
+    fn pounds_as_money(&self, m: &Measured, pos: usize, u: UnitMatch) -> UnitMatch {
+        let units = self.ex.units;
+        if !m.scaled
+            || units.unit(u.unit).id != "lb"
+            || !starts_with_ci(&self.text[pos..], "pound")
+            || self.word_after(u.end).is_some_and(|(_, w)| w == "of")
+        {
+            return u;
+        }
+        match units.get_index("GBP") {
+            Some(gbp) => UnitMatch { unit: gbp, ..u },
+            None => u,
+        }
+    }
+
+    /// "MUSD" at `pos`: an upper-case M glued to an ISO currency code (millions).
+    fn million_code_at(&self, pos: usize) -> Option<(usize, usize)> {
+        let bytes = self.text.as_bytes();
+        let end = pos + 4;
+        if bytes.get(pos) != Some(&b'M')
+            || bytes.len() < end
+            || !bytes[pos + 1..end].iter().all(u8::is_ascii_uppercase)
+            || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return None;
+        }
+        let u = self.ex.units.get_index(&self.text[pos + 1..end])?;
+        self.ex.units.unit(u).is_currency().then_some((u, end))
+    }
+
     fn currency_at(&self, pos: usize) -> Option<(usize, usize)> {
         let text = self.text;
         // Find a currency symbol starting at pos by trying the prefix table at each end.
@@ -2295,6 +2427,9 @@ impl<'a> Reader<'a> {
     fn subunit_after(&self, end: usize) -> Option<(f64, usize)> {
         let text = self.text;
         let mut t = self.tok_after(end)?;
+        if t.newline_before {
+            return None;
+        }
         if t.kind == TokKind::Word && lower(text, &t) == "and" {
             t = self.tok_after(t.end)?;
         }
@@ -2310,9 +2445,32 @@ impl<'a> Reader<'a> {
         if !((0.0..100.0).contains(&v) && v.fract() == 0.0) {
             return None;
         }
-        let (unit_t, w) = self.word_after(t.end)?;
-        matches!(w.as_str(), "cent" | "cents" | "pence" | "penny" | "pennies")
-            .then_some((v, unit_t.end))
+        // "43c", "43 cents", "4 kopiykas": a hundredth of a currency, by name or glued "c".
+        if text[t.end..].starts_with('c')
+            && !text[t.end + 1..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            return Some((v, t.end + 1));
+        }
+        let p = skip_inline_space(text, t.end);
+        if p > t.end
+            && let Some(u) = self.ex.units.match_at(text, p)
+            && self.ex.units.unit(u.unit).is_currency()
+            && self.ex.units.unit(u.unit).factor == 0.01
+        {
+            return Some((v, u.end));
+        }
+        // "15 dollars 50", "twenty dollars and 43.": a bare number after an amount with its
+        // currency written out is the cents, when nothing follows it that it could count.
+        let after_ok = match self.tok_after(t.end) {
+            None => true,
+            Some(n) => {
+                n.newline_before
+                    || (n.kind != TokKind::Word
+                        && n.kind != TokKind::Digits
+                        && matches!(n.text(text), "." | "," | ";" | "!" | "?" | ")"))
+            }
+        };
+        after_ok.then_some((v, t.end))
     }
 
     /// "500+" or "10,000 or more" / "or fewer".
