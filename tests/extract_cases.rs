@@ -401,3 +401,129 @@ fn a_sign_after_a_currency_symbol_or_the_word_minus() {
     assert_eq!(q.unit.as_deref(), Some("USD"));
     assert_eq!(find(text, &qs, "minus-5 yards").value, -5.0);
 }
+
+#[test]
+fn no_more_than_is_an_upper_bound_not_more_than() {
+    let text = "Each crate holds no more than 12 bottles, and not less than 6 jars.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "no more than 12").qualifier,
+        Qualifier::AtMost
+    );
+    assert_eq!(
+        find(text, &qs, "not less than 6").qualifier,
+        Qualifier::AtLeast
+    );
+}
+
+#[test]
+fn two_bounds_of_opposite_sides_make_one_range() {
+    let text =
+        "Tickets cost more than 10 and less than 40 dollars; at most 8 and at least 2 seats.";
+    let qs = extract(text);
+    let q = find(text, &qs, "more than 10 and less than 40 dollars");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!((q.interval.low, q.interval.high), (10.0, 40.0));
+    assert!(!q.interval.low_inclusive && !q.interval.high_inclusive);
+    let q = find(text, &qs, "at most 8 and at least 2");
+    assert_eq!((q.interval.low, q.interval.high), (2.0, 8.0));
+    assert!(q.interval.low_inclusive && q.interval.high_inclusive);
+}
+
+#[test]
+fn comparisons_that_include_the_number() {
+    let text = "Scores greater than or equal to 50 pass; scores 20 or less than that fail; \
+                marks equal to or below 10 are void; x >= 7 and y <= -3.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "greater than or equal to 50").qualifier,
+        Qualifier::AtLeast
+    );
+    assert_eq!(
+        find(text, &qs, "equal to or below 10").qualifier,
+        Qualifier::AtMost
+    );
+    assert_eq!(find(text, &qs, ">= 7").qualifier, Qualifier::AtLeast);
+    let q = find(text, &qs, "<= -3");
+    assert_eq!((q.qualifier, q.value), (Qualifier::AtMost, -3.0));
+}
+
+#[test]
+fn a_bound_followed_by_another_number_is_not_taken() {
+    // "or less than 60" compares with 60; 45 stays exact.
+    let text = "The jar weighs 45 or less than 60 grams.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "45").qualifier, Qualifier::Exact);
+}
+
+#[test]
+fn a_tilde_between_numbers_is_a_range() {
+    let text = "Expect 30~50 guests.";
+    let qs = extract(text);
+    let q = find(text, &qs, "30~50");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!((q.interval.low, q.interval.high), (30.0, 50.0));
+}
+
+#[test]
+fn a_spelled_fraction_after_a_scale_is_a_fraction_of_that_scale() {
+    let text = "The city has 4 million and a half; the fund holds two billion \
+                and three quarters; the club sold one million and a half thousand tickets.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "4 million and a half").value, 4.5e6);
+    assert_eq!(
+        find(text, &qs, "two billion and three quarters").value,
+        2.75e9
+    );
+    assert_eq!(
+        find(text, &qs, "one million and a half thousand").value,
+        1_000_500.0
+    );
+}
+
+#[test]
+fn digits_and_scale_words_compose_one_number() {
+    let text = "We printed 7 thousand 2 hundred and 15 leaflets; 5 million and 30 people came.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "7 thousand 2 hundred and 15").value, 7215.0);
+    // "and" does not join a bare count to a larger scale.
+    assert_eq!(find(text, &qs, "5 million").value, 5e6);
+}
+
+#[test]
+fn ratios_written_in_words_are_fractions() {
+    let text = "One in four voters agreed, 3 out of 10 doctors disagreed and x is 1 over 8.";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, "One in four").value, 0.25));
+    assert!(close(find(text, &qs, "3 out of 10").value, 0.3));
+    assert!(close(find(text, &qs, "1 over 8").value, 0.125));
+    // A year or a unit after "in" is no denominator.
+    let text = "She scored 4 in 2019 and 2 in 15 minutes.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "4").value, 4.0);
+    assert_eq!(find(text, &qs, "2").value, 2.0);
+}
+
+#[test]
+fn spaced_hyphens_join_tens_and_units() {
+    let text = "It weighed sixty - three kilos.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "sixty - three kilos").value, 63.0);
+}
+
+#[test]
+fn dozens_after_hundreds_count_only_the_last_group() {
+    let text = "They baked two hundred and three dozen rolls.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "two hundred and three dozen").value, 236.0);
+}
+
+#[test]
+fn plural_and_indian_scale_words() {
+    let text = "Sales hit 12 lakhs, then four billions, then 3 crores and 7 cr.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "12 lakhs").value, 1.2e6);
+    assert_eq!(find(text, &qs, "four billions").value, 4e9);
+    assert_eq!(find(text, &qs, "3 crores").value, 3e7);
+    assert_eq!(find(text, &qs, "7 cr").value, 7e7);
+}

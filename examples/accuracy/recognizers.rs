@@ -263,7 +263,15 @@ fn project(
                 ) {
                     continue;
                 }
-                (q.span, false)
+                // NumberRangeModel reports bare numbers: the claim span without a unit
+                // written after the numbers ("more than thirty [years old]").
+                let (num, _) = number_part(text, q);
+                match q.unit_span {
+                    Some(u) if u.start >= num.end && num.end > q.span.start => {
+                        (Span::new(q.span.start, num.end), false)
+                    }
+                    _ => (q.span, false),
+                }
             }
             Model::Percent => {
                 if class != Some("percent") {
@@ -661,7 +669,9 @@ How our output is projected onto each model:
   precision count when it overlaps no gold: NumberModel ignores those by design (SOURCE.md).
   Ranges stay one item, so "10-20" does not match the suite's two numbers.
 - NumberRangeModel: quantities qualified range, more_than, at_least, less_than, at_most, with the
-  whole claim span (Recognizers-Text includes "between", "more than" in the text). Unbounded
+  whole claim span (Recognizers-Text includes "between", "more than" in the text) up to the end
+  of the last number: a unit written after the numbers is left out, as NumberRangeModel reads
+  bare numbers ("more than thirty" in "more than thirty years old"). Unbounded
   sides must be infinite on our side (a low side of 0 also counts: our at_most / less_than
   intervals start at the natural zero of a positive number). Range bounds are the written ones
   (our interval without the half-unit widening, see the CQE section). Bracket kinds are compared only for one-sided bounds:

@@ -423,7 +423,95 @@ const HEDGES: &[(&str, Qualifier)] = &[
     ("ca", Qualifier::Approx),
     ("c", Qualifier::Approx),
     ("approaching", Qualifier::Nearly),
+    // Comparisons that include the number itself: "greater than or equal to 50",
+    // "equal to or less than 30", "less or equal than 10".
+    ("more than or equal to", Qualifier::AtLeast),
+    ("more or equal than", Qualifier::AtLeast),
+    ("more or equal to", Qualifier::AtLeast),
+    ("equal to or more than", Qualifier::AtLeast),
+    ("greater than or equal to", Qualifier::AtLeast),
+    ("greater or equal than", Qualifier::AtLeast),
+    ("greater or equal to", Qualifier::AtLeast),
+    ("equal to or greater than", Qualifier::AtLeast),
+    ("larger than or equal to", Qualifier::AtLeast),
+    ("larger or equal than", Qualifier::AtLeast),
+    ("larger or equal to", Qualifier::AtLeast),
+    ("equal to or larger than", Qualifier::AtLeast),
+    ("bigger than or equal to", Qualifier::AtLeast),
+    ("bigger or equal than", Qualifier::AtLeast),
+    ("bigger or equal to", Qualifier::AtLeast),
+    ("equal to or bigger than", Qualifier::AtLeast),
+    ("higher than or equal to", Qualifier::AtLeast),
+    ("higher or equal than", Qualifier::AtLeast),
+    ("higher or equal to", Qualifier::AtLeast),
+    ("equal to or higher than", Qualifier::AtLeast),
+    ("less than or equal to", Qualifier::AtMost),
+    ("less or equal than", Qualifier::AtMost),
+    ("less or equal to", Qualifier::AtMost),
+    ("equal to or less than", Qualifier::AtMost),
+    ("fewer than or equal to", Qualifier::AtMost),
+    ("fewer or equal than", Qualifier::AtMost),
+    ("fewer or equal to", Qualifier::AtMost),
+    ("equal to or fewer than", Qualifier::AtMost),
+    ("smaller than or equal to", Qualifier::AtMost),
+    ("smaller or equal than", Qualifier::AtMost),
+    ("smaller or equal to", Qualifier::AtMost),
+    ("equal to or smaller than", Qualifier::AtMost),
+    ("lower than or equal to", Qualifier::AtMost),
+    ("lower or equal than", Qualifier::AtMost),
+    ("lower or equal to", Qualifier::AtMost),
+    ("equal to or lower than", Qualifier::AtMost),
+    ("at least or equal to", Qualifier::AtLeast),
+    ("at most or equal to", Qualifier::AtMost),
+    ("equal to or above", Qualifier::AtLeast),
+    ("equal to or over", Qualifier::AtLeast),
+    ("equal to or below", Qualifier::AtMost),
+    ("equal to or under", Qualifier::AtMost),
+    ("smaller than", Qualifier::LessThan),
+    ("bigger than", Qualifier::MoreThan),
+    ("exceed", Qualifier::MoreThan),
+    ("exceeds", Qualifier::MoreThan),
+    ("exceeded", Qualifier::MoreThan),
+    ("surpass", Qualifier::MoreThan),
+    ("surpasses", Qualifier::MoreThan),
+    ("surpassed", Qualifier::MoreThan),
+    ("surpassing", Qualifier::MoreThan),
 ];
+
+/// The last word of every phrase in `HEDGES` (a test keeps them in step).
+static HEDGE_LAST_WORDS: WordSet = WordSet::new(&[
+    "about",
+    "above",
+    "almost",
+    "approaching",
+    "approx",
+    "approximately",
+    "around",
+    "as",
+    "below",
+    "c",
+    "ca",
+    "circa",
+    "estimated",
+    "exceed",
+    "exceeded",
+    "exceeding",
+    "exceeds",
+    "least",
+    "most",
+    "nearly",
+    "of",
+    "over",
+    "roughly",
+    "some",
+    "surpass",
+    "surpassed",
+    "surpasses",
+    "surpassing",
+    "than",
+    "to",
+    "under",
+]);
 
 static UP_WORDS: WordSet = WordSet::new(&[
     "rose",
@@ -911,6 +999,14 @@ impl<'a> Reader<'a> {
             m.core.value = -m.core.value;
             m.start = t.start;
         }
+        // "one in five", "3 out of 10", "1 over 3": a ratio written as a fraction.
+        if let Some((den, end)) = self.ratio_after(&m) {
+            m.core.value /= den;
+            m.core.half_unit = 0.0;
+            m.core.notation = Notation::Fraction;
+            m.core.plain_integer = false;
+            m.end = end;
+        }
         // A range continuation: "10–20", "3 to 5 million", "between 10 and 20".
         let before = self.prev_tok(m.start);
         let prev_lower = before.as_ref().map(|t| lower(text, t));
@@ -972,6 +1068,19 @@ impl<'a> Reader<'a> {
                 qualifier = q;
                 hedge = Some(htext);
                 start = hstart;
+                // "more than 1500", "under 2000": a bound is a count, not a calendar year.
+                if m.kind == NumberKind::Year
+                    && m.vague.is_none()
+                    && matches!(
+                        q,
+                        Qualifier::MoreThan
+                            | Qualifier::AtLeast
+                            | Qualifier::LessThan
+                            | Qualifier::AtMost
+                    )
+                {
+                    m.kind = NumberKind::Cardinal;
+                }
             } else if m.core.bare_power {
                 qualifier = Qualifier::OrderOfMagnitude;
             }
@@ -992,6 +1101,39 @@ impl<'a> Reader<'a> {
                     qualifier = q;
                 }
                 m.end = end;
+            } else if let Some((q, end)) = self.or_equal_after(qualifier, m.end) {
+                qualifier = q;
+                m.end = end;
+            }
+        }
+        // "more than 10 and less than 40", "at most 100 and at least 20": two bounds of
+        // opposite sides make one range.
+        if matches!(
+            qualifier,
+            Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::LessThan | Qualifier::AtMost
+        ) && let Some((q2, other)) = self.opposite_bound_after(qualifier, m.end)
+        {
+            let lower_first = matches!(qualifier, Qualifier::MoreThan | Qualifier::AtLeast);
+            let (lo, lo_q, hi, hi_q) = if lower_first {
+                (m.core.value, qualifier, other.core.value, q2)
+            } else {
+                (other.core.value, q2, m.core.value, qualifier)
+            };
+            let (lo_incl, hi_incl) = (lo_q == Qualifier::AtLeast, hi_q == Qualifier::AtMost);
+            // An empty interval ("less than 10, more than 10") is two claims, not a range.
+            if lo < hi || (lo == hi && lo_incl && hi_incl) {
+                interval_override = Some(Interval {
+                    low: lo,
+                    high: hi,
+                    low_inclusive: lo_incl,
+                    high_inclusive: hi_incl,
+                });
+                qualifier = Qualifier::Range;
+                if m.unit.is_none() {
+                    m.unit = other.unit;
+                    m.unit_span = other.unit_span;
+                }
+                m.end = other.end;
             }
         }
         if let Some(v) = m.vague {
@@ -1142,7 +1284,7 @@ impl<'a> Reader<'a> {
             } else {
                 None
             };
-            if before_sign.is_none_or(|b| b.is_whitespace() || "(=[:;,/".contains(b)) {
+            if before_sign.is_none_or(|b| b.is_whitespace() || "(=[:;,/<>~≈≤≥".contains(b)) {
                 start -= c.len_utf8();
                 core.value = -core.value;
             } else if let Some((cstart, unit)) = money_before_sign {
@@ -1391,7 +1533,8 @@ impl<'a> Reader<'a> {
                 return Ok(Some(m));
             }
         }
-        let mut m = self.with_scale(m);
+        let (m, last) = self.with_scale_last(m);
+        let mut m = self.compound_after(m, last);
         if m.unit.is_none()
             && let Some(t) = self.times_after(m.end)
         {
@@ -1725,8 +1868,87 @@ impl<'a> Reader<'a> {
     }
 
     /// Scale words after the number: "86 billion", "£600m", "1.5 mn".
-    fn with_scale(&self, mut m: Measured) -> Measured {
+    fn with_scale(&self, m: Measured) -> Measured {
+        self.with_scale_last(m).0
+    }
+
+    /// After a scaled number in digits, the rest of a compound number ("4 thousand 3
+    /// hundred and 21", "6 crore and two hundred") and a trailing fraction ("3 million
+    /// and a half"). `last` is the last scale applied.
+    fn compound_after(&self, mut m: Measured, mut last: f64) -> Measured {
         let text = self.text;
+        if !m.scaled {
+            return m;
+        }
+        if let Some((frac, own, end)) = words::and_fraction(text, m.end) {
+            m.core.value += frac * own.filter(|&s| s < last).unwrap_or(last);
+            m.core.half_unit = 0.0;
+            m.end = end;
+            return m;
+        }
+        while last >= 100.0 {
+            let mut p = m.end;
+            let mut and = false;
+            if let Some((t, w)) = self.word_after(p)
+                && w == "and"
+            {
+                and = true;
+                p = t.end;
+            }
+            let Some(t) = self.tok_after(p).filter(|t| t.space_before) else {
+                break;
+            };
+            // The next group: digits with an optional scale word, or number words.
+            let (value, scale, end) = match t.kind {
+                TokKind::Digits => {
+                    let Ok(Some(core)) = parse_digits(text, t.start) else {
+                        break;
+                    };
+                    if !core.plain_integer {
+                        break;
+                    }
+                    match self.word_after(core.end) {
+                        Some((st, sw)) if words::scale(&sw).is_some_and(|s| s < last) => {
+                            let s = words::scale(&sw).unwrap_or(1.0);
+                            (core.value * s, s, st.end)
+                        }
+                        _ => (core.value, 1.0, core.end),
+                    }
+                }
+                TokKind::Word if t.text(text).is_ascii() => {
+                    let Some(wn) = parse_words(text, t.start) else {
+                        break;
+                    };
+                    if wn.ordinal || wn.core.notation != Notation::Words {
+                        break;
+                    }
+                    (wn.core.value, wn.last_scale, wn.core.end)
+                }
+                _ => break,
+            };
+            // Groups come in falling order; "and" joins the last group of a number ("3
+            // hundred and 21"), never a bare count after a larger scale ("3 million and
+            // 20 people" is two numbers).
+            let joins = value < last
+                && if and {
+                    last == 100.0 || scale >= 100.0
+                } else {
+                    scale >= 100.0 || t.kind == TokKind::Word
+                };
+            if !joins || value <= 0.0 {
+                break;
+            }
+            m.core.value += value;
+            m.core.half_unit = 0.5 * scale;
+            m.end = end;
+            last = scale;
+        }
+        m
+    }
+
+    fn with_scale_last(&self, mut m: Measured) -> (Measured, f64) {
+        let text = self.text;
+        let mut last = 1.0;
         while let Some(t) = self.tok_after(m.end) {
             if t.kind != TokKind::Word
                 || !text[m.end..t.start]
@@ -1761,8 +1983,9 @@ impl<'a> Reader<'a> {
             m.core.half_unit *= f;
             m.scaled = true;
             m.end = t.end;
+            last = f;
         }
-        m
+        (m, last)
     }
 
     /// The unit after a number (and its scale): "5 km", "19 per cent", "$5 million dollars".
@@ -2091,6 +2314,10 @@ impl<'a> Reader<'a> {
         let rest = &text[p..];
         let (connector_end, spaced) = if rest.starts_with('–') || rest.starts_with('—') {
             (p + 3, p != m.end)
+        } else if rest.starts_with('~') && p == m.end {
+            // "20~100": a tilde glued to the first number joins a range (spaced, the
+            // tilde is an "about" before the second number).
+            (p + 1, false)
         } else if rest.starts_with('-') {
             if p != m.end {
                 // "10 - 20" is a range only with spaces on both sides.
@@ -2354,17 +2581,29 @@ impl<'a> Reader<'a> {
         // Symbols glued or spaced: "~500", "≈ 86 billion", "> 10"
         let p = text[..start].trim_end_matches([' ', '\u{a0}']).len();
         if let Some(c) = char_before(text, p) {
+            let s = p - c.len_utf8();
+            // The symbol before this one ("<=", "< =", "=>", "<>"), spaces skipped.
+            let s_trim = text[..s].trim_end_matches(' ').len();
+            let before = char_before(text, s_trim);
             let q = match c {
                 '~' | '≈' | '∼' => Some(Qualifier::Approx),
+                // "=>" is an arrow and "<>" means "not equal": no bound.
+                '>' if matches!(before, Some('=' | '<' | '-')) => return None,
+                '<' if before == Some('=') => return None,
                 '>' => Some(Qualifier::MoreThan),
                 '<' => Some(Qualifier::LessThan),
                 '≥' => Some(Qualifier::AtLeast),
                 '≤' => Some(Qualifier::AtMost),
+                '=' => match before {
+                    Some('>') => Some(Qualifier::AtLeast),
+                    Some('<') => Some(Qualifier::AtMost),
+                    _ => None,
+                },
                 _ => None,
             };
             if let Some(q) = q {
-                let s = p - c.len_utf8();
-                return Some((q, s, c.to_string()));
+                let s = if c == '=' { s_trim - 1 } else { s };
+                return Some((q, s, text[s..p].to_string()));
             }
         }
         let toks = self.toks_before(start);
@@ -2390,6 +2629,10 @@ impl<'a> Reader<'a> {
             }
             first = false;
         }
+        // Most numbers follow no hedge: the nearest word settles that cheaply.
+        if n == 0 || !HEDGE_LAST_WORDS.contains(&lower(text, &toks[picked[0]])) {
+            return None;
+        }
         for k in (0..n).rev() {
             let t = toks[picked[k]];
             let w = lower(text, &t);
@@ -2402,24 +2645,27 @@ impl<'a> Reader<'a> {
             len += w.len();
         }
         let joined = &joined[..len];
+        // The longest hedge wins: "no more than" over "more than".
+        let mut best: Option<(usize, Qualifier, usize)> = None;
         for (phrase, q) in HEDGES {
             // The hedge must be the whole tail of the joined words, starting at a word.
             if joined.last() != phrase.as_bytes().last() || !joined.ends_with(phrase.as_bytes()) {
+                continue;
+            }
+            if best.is_some_and(|(l, _, _)| l >= phrase.len()) {
                 continue;
             }
             let off = len - phrase.len();
             let Some(&(_, s)) = word_starts[..n].iter().find(|(o, _)| *o == off) else {
                 continue;
             };
-            {
-                // "c" and "ca" are hedges only as "c." and "ca.".
-                if (*phrase == "c" || *phrase == "ca") && !text[..start].trim_end().ends_with('.') {
-                    continue;
-                }
-                return Some((*q, s, text[s..start].trim_end().to_string()));
+            // "c" and "ca" are hedges only as "c." and "ca.".
+            if (*phrase == "c" || *phrase == "ca") && !text[..start].trim_end().ends_with('.') {
+                continue;
             }
+            best = Some((phrase.len(), *q, s));
         }
-        None
+        best.map(|(_, q, s)| (q, s, text[s..start].trim_end().to_string()))
     }
 
     /// "43 cents", "and 1 pence", "and forty cents" after an amount of money: the number
@@ -2482,15 +2728,235 @@ impl<'a> Reader<'a> {
             return Some((Qualifier::AtLeast, end + 1));
         }
         let (t1, w1) = self.word_after(end)?;
-        if w1 != "or" {
+        if w1 != "or" && w1 != "and" {
             return None;
         }
         let (t2, w2) = self.word_after(t1.end)?;
-        match w2.as_str() {
-            "more" | "greater" | "higher" | "above" => Some((Qualifier::AtLeast, t2.end)),
-            "less" | "fewer" | "lower" | "below" => Some((Qualifier::AtMost, t2.end)),
-            _ => None,
+        let q = match w2.as_str() {
+            "more" | "greater" | "higher" | "above" | "over" | "larger" | "bigger" => {
+                Qualifier::AtLeast
+            }
+            "up" if w1 == "and" => Qualifier::AtLeast,
+            "less" | "fewer" | "lower" | "below" | "under" | "smaller" => Qualifier::AtMost,
+            _ => return None,
+        };
+        // "200 or greater than": a dangling "than" belongs to the bound; "5000 or less
+        // than 6000" and "above 1000 and below 1500" compare with a second number, so
+        // the words are not this number's bound.
+        let mut e = t2.end;
+        if let Some((t3, w3)) = self.word_after(e)
+            && w3 == "than"
+        {
+            e = t3.end;
         }
+        if self.number_starts_after(e)
+            || self
+                .word_after(e)
+                .is_some_and(|(_, w)| matches!(w.as_str(), "or" | "equal" | "than" | "to"))
+        {
+            return None;
+        }
+        Some((q, e))
+    }
+
+    /// Does a number (digits or a number word) start at the next token after `pos`?
+    fn number_starts_after(&self, pos: usize) -> bool {
+        let text = self.text;
+        next_tok(text, pos)
+            .filter(|t| !t.newline_before)
+            .is_some_and(|t| {
+                t.kind == TokKind::Digits
+                    || (t.kind == TokKind::Word
+                        && t.text(text).is_ascii()
+                        && words::starts_number(text, t.start, t.end))
+            })
+    }
+
+    /// "in 5", "out of 10", "over 3" after a whole number: the denominator of a ratio and
+    /// where it ends. The denominator is a plain whole number without a unit, no smaller
+    /// than the numerator ("one in five adults"); after "over" nothing may be counted
+    /// ("won 2 over 3 seasons" is no fraction), and after "in" it is no year.
+    fn ratio_after(&self, m: &Measured) -> Option<(f64, usize)> {
+        let text = self.text;
+        let whole = |c: &NumCore| match c.notation {
+            Notation::Digits => c.plain_integer,
+            Notation::Words => c.value.fract() == 0.0,
+            _ => false,
+        };
+        if m.kind != NumberKind::Cardinal
+            || m.unit.is_some()
+            || m.scaled
+            || m.vague.is_some()
+            || !whole(&m.core)
+            || m.core.value == 0.0
+        {
+            return None;
+        }
+        let (t, w) = self.word_after(m.end)?;
+        let (word, after) = match w.as_str() {
+            "in" | "over" => (w, t.end),
+            "out" => {
+                let (of, w2) = self.word_after(t.end)?;
+                if w2 != "of" {
+                    return None;
+                }
+                (w, of.end)
+            }
+            _ => return None,
+        };
+        let n = next_tok(text, after).filter(|n| !n.newline_before && n.space_before)?;
+        let d = match n.kind {
+            TokKind::Digits => {
+                let core = parse_digits(text, n.start).ok()??;
+                let s = Measured {
+                    core,
+                    start: n.start,
+                    end: core.end,
+                    scaled: false,
+                    unit: None,
+                    unit_span: None,
+                    kind: NumberKind::Cardinal,
+                    vague: None,
+                };
+                self.with_scale(s)
+            }
+            TokKind::Word
+                if n.text(text).is_ascii() && words::starts_number(text, n.start, n.end) =>
+            {
+                let wn = parse_words(text, n.start)?;
+                if wn.ordinal || wn.core.notation != Notation::Words {
+                    return None;
+                }
+                Measured {
+                    core: wn.core,
+                    start: n.start,
+                    end: wn.core.end,
+                    scaled: wn.last_scale > 1.0,
+                    unit: None,
+                    unit_span: None,
+                    kind: NumberKind::Cardinal,
+                    vague: None,
+                }
+            }
+            _ => return None,
+        };
+        let den = d.core.value;
+        if (word != "over" && den < m.core.value.abs()) || den < 2.0 || den.fract() != 0.0 {
+            return None;
+        }
+        // Glued letters, a decimal point or a unit after the denominator: not a ratio.
+        if char_at(text, d.end).is_some_and(|c| {
+            c.is_alphanumeric()
+                || c == '%'
+                || c == '.' && text[d.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            return None;
+        }
+        if self.followed_by_unit_or_scale(d.end) {
+            return None;
+        }
+        if word == "in"
+            && d.core.plain_integer
+            && d.core.digit_count == 4
+            && (1000.0..2200.0).contains(&den)
+        {
+            return None;
+        }
+        if word == "over" && self.next_is_plain_word(d.end) {
+            return None;
+        }
+        Some((den, d.end))
+    }
+
+    /// After a bound, "and less than 40" / "but at least 20": the other side of a range
+    /// (its qualifier and number), when it bounds from the opposite side.
+    fn opposite_bound_after(&self, q: Qualifier, end: usize) -> Option<(Qualifier, Measured)> {
+        let text = self.text;
+        // "and", "but", or a comma (and either after it).
+        let mut t = self.tok_after(end)?;
+        if t.text(text) == "," {
+            if let Some((t2, w2)) = self.word_after(t.end)
+                && (w2 == "and" || w2 == "but")
+            {
+                t = t2;
+            }
+        } else if !(t.is_word() && matches!(lower(text, &t).as_str(), "and" | "but")) {
+            return None;
+        }
+        let first = next_tok(text, t.end).filter(|t| !t.newline_before && t.is_word())?;
+        // The second number within a few words (the longest hedge has five).
+        let mut p = t.end;
+        let mut num = None;
+        for _ in 0..6 {
+            let Some(n) = next_tok(text, p).filter(|t| !t.newline_before) else {
+                break;
+            };
+            if n.kind == TokKind::Digits {
+                num = Some((n.start, true));
+                break;
+            }
+            if n.kind != TokKind::Word {
+                break;
+            }
+            if n.start != first.start
+                && n.text(text).is_ascii()
+                && words::starts_number(text, n.start, n.end)
+            {
+                num = Some((n.start, false));
+                break;
+            }
+            p = n.end;
+        }
+        let (at, is_digit) = num?;
+        let (q2, hstart, _) = self.hedge_before(at)?;
+        if hstart != first.start {
+            return None;
+        }
+        let lower = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+        let upper = |q: Qualifier| matches!(q, Qualifier::LessThan | Qualifier::AtMost);
+        if !((lower(q) && upper(q2)) || (upper(q) && lower(q2))) {
+            return None;
+        }
+        let m = if is_digit {
+            self.read_digits(at).ok()??
+        } else {
+            self.read_words(at).ok()??
+        };
+        if !matches!(m.kind, NumberKind::Cardinal | NumberKind::Year) {
+            return None;
+        }
+        // "less than 30 or equal" after the second number.
+        let (q2, end) = match self.or_equal_after(q2, m.end) {
+            Some((q, e)) => (q, e),
+            None => (q2, m.end),
+        };
+        Some((q2, Measured { end, ..m }))
+    }
+
+    /// "more than 5000 or equal (to)", "less than 30 or equal": the bound includes the
+    /// number. Returns the inclusive qualifier and where the words end.
+    fn or_equal_after(&self, q: Qualifier, end: usize) -> Option<(Qualifier, usize)> {
+        let inclusive = match q {
+            Qualifier::MoreThan => Qualifier::AtLeast,
+            Qualifier::LessThan => Qualifier::AtMost,
+            _ => return None,
+        };
+        let (t1, w1) = self.word_after(end)?;
+        let (t2, w2) = self.word_after(t1.end)?;
+        if w1 != "or" || w2 != "equal" {
+            return None;
+        }
+        let mut e = t2.end;
+        if let Some((t3, w3)) = self.word_after(e)
+            && w3 == "to"
+        {
+            e = t3.end;
+        }
+        // "more than 5000 or equal to 6000" names another number.
+        if self.number_starts_after(e) {
+            return None;
+        }
+        Some((inclusive, e))
     }
 
     /// Up/down from a verb before the number or a noun after it.
@@ -2601,4 +3067,17 @@ fn skip_token(text: &str, cand: usize) -> usize {
 fn starts_with_ci(hay: &str, prefix: &str) -> bool {
     hay.len() >= prefix.len()
         && hay.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_hedge_ends_in_a_listed_last_word() {
+        for (phrase, _) in HEDGES {
+            let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+            assert!(HEDGE_LAST_WORDS.contains(last), "{phrase}");
+        }
+    }
 }

@@ -50,8 +50,14 @@ pub fn scale(w: &str) -> Option<f64> {
         "million" => 1e6,
         "billion" => 1e9,
         "trillion" => 1e12,
-        "lakh" => 1e5,
-        "crore" => 1e7,
+        "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
+        "crore" | "crores" => 1e7,
+        // "three billions", "12 lakhs": a plural scale after a number is the same scale.
+        "hundreds" => 1e2,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "trillions" => 1e12,
         _ => return None,
     })
 }
@@ -63,7 +69,10 @@ pub fn scale_abbrev(w: &str) -> Option<f64> {
         "mn" | "mln" | "M" | "MM" => 1e6,
         "m" => 1e6,
         "bn" | "b" | "B" | "bln" | "Bn" => 1e9,
-        "tn" | "trn" | "T" => 1e12,
+        "tn" | "trn" | "tln" | "T" => 1e12,
+        // Indian English: "5 cr", "30 lkh".
+        "cr" | "Cr" | "crs" => 1e7,
+        "lkh" | "lkhs" => 1e5,
         _ => return None,
     })
 }
@@ -413,6 +422,41 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// "and a half", "and three quarters", "and a half million" after a scaled number
+/// ("3 million and a half" is 3.5 million): the fraction, a scale of its own (when one
+/// follows it) and where the words end.
+pub fn and_fraction(text: &str, pos: usize) -> Option<(f64, Option<f64>, usize)> {
+    let and = next_tok(text, pos).filter(|t| !t.newline_before && t.is_word())?;
+    if lower(text, &and) != "and" {
+        return None;
+    }
+    let first = next_tok(text, and.end).filter(|t| !t.newline_before && t.is_word())?;
+    let (frac, end) = if lower(text, &first) == "a" {
+        let d = next_tok(text, first.end).filter(|t| !t.newline_before && t.is_word())?;
+        let v = match lower(text, &d).as_str() {
+            "half" => 0.5,
+            "quarter" => 0.25,
+            "third" => 1.0 / 3.0,
+            _ => return None,
+        };
+        (v, d.end)
+    } else {
+        small(&lower(text, &first))?;
+        let f = parse_words(text, first.start)?;
+        if f.core.notation != Notation::Fraction || f.core.value >= 1.0 {
+            return None;
+        }
+        (f.core.value, f.core.end)
+    };
+    let own = next_tok(text, end)
+        .filter(|t| !t.newline_before && t.is_word())
+        .and_then(|t| scale(&lower(text, &t)).map(|m| (m, t.end)));
+    Some(match own {
+        Some((m, e)) => (frac, Some(m), e),
+        None => (frac, None, end),
+    })
+}
+
 /// A spelled number read from the words at `start`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordNumber {
@@ -536,8 +580,10 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
         if w == "-" {
             // "eighty-six", "twenty-first": a hyphen joins tens and units only.
             let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
+            // The hyphen is glued on both sides ("eighty-six") or spaced on both
+            // ("fifty - two"); "fifty -two" is no compound.
             if i + 1 < toks.len()
-                && !toks[i + 1].space_before
+                && toks[i + 1].space_before == t.space_before
                 && (small(&words[i + 1]).is_some_and(|v| v < 10.0)
                     || (tens && ordinal(&words[i + 1]).is_some_and(|v| v < 10.0))
                     // "two-thirds", "one-quarter"
@@ -590,7 +636,13 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 break;
             }
         } else if (w == "dozen" || w == "dozens") && any {
-            current = current.max(1.0) * 12.0;
+            // "three hundred and two dozen" is 300 + 24; "a hundred dozen" is 1200.
+            let units = current % 100.0;
+            current = if current >= 100.0 && units > 0.0 {
+                current - units + units * 12.0
+            } else {
+                current.max(1.0) * 12.0
+            };
             end = t.end;
             last_scale = 12.0;
         } else if let Some(m) = scale(w) {
@@ -622,9 +674,23 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 "third" => 1.0 / 3.0,
                 _ => 0.0,
             };
+            // "one billion and a half million": the fraction has a scale of its own.
+            let own_scale = words
+                .get(i + 3)
+                .and_then(|w| scale(w))
+                .filter(|&m| m < last_scale);
             if next == "a" && frac > 0.0 && !half_seen {
                 if current == 0.0 && total > 0.0 {
-                    total += frac * last_scale;
+                    // "three million and a half" is 3.5 million.
+                    match own_scale {
+                        Some(m) => {
+                            total += frac * m;
+                            end = toks[i + 3].end;
+                            half_seen = true;
+                            break;
+                        }
+                        None => total += frac * last_scale,
+                    }
                 } else {
                     current += frac;
                 }
@@ -634,16 +700,30 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 i += 3;
                 continue;
             }
-            // "twenty and three fifths": a whole number and a spelled fraction.
+            // "twenty and three fifths": a whole number and a spelled fraction;
+            // "five billion and three quarters" is 5.75 billion.
             if small(next).is_some()
                 && i + 1 < toks.len()
                 && let Some(f) = parse_words(text, toks[i + 1].start)
                 && f.core.notation == Notation::Fraction
                 && f.core.value < 1.0
             {
-                current += f.core.value;
-                half_seen = true;
                 end = f.core.end;
+                if current == 0.0 && total > 0.0 {
+                    let after = toks.iter().position(|t| t.start >= f.core.end);
+                    match after
+                        .and_then(|j| scale(&words[j]).filter(|&m| m < last_scale).map(|m| (j, m)))
+                    {
+                        Some((j, m)) => {
+                            total += f.core.value * m;
+                            end = toks[j].end;
+                        }
+                        None => total += f.core.value * last_scale,
+                    }
+                } else {
+                    current += f.core.value;
+                }
+                half_seen = true;
                 break;
             }
             if (last_scale >= 100.0 || current >= 100.0) && small(next).is_some() {
