@@ -659,11 +659,11 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                     }
                 }
                 ExtractFormat::Text => {
-                    let unit = r
-                        .unit
-                        .as_deref()
-                        .map(|u| format!(" [{u}]"))
-                        .unwrap_or_default();
+                    let unit = match (r.unit.as_deref(), r.per_unit.as_deref()) {
+                        (Some(u), Some(per)) => format!(" [{u}/{per}]"),
+                        (Some(u), None) => format!(" [{u}]"),
+                        _ => String::new(),
+                    };
                     writeln!(
                         out,
                         "{}:{}:{}: \"{}\" = {} ({}{}){}",

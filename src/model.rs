@@ -183,6 +183,10 @@ pub struct Quantity {
     /// The unit as written.
     pub unit_text: Option<String>,
     pub unit_span: Option<Span>,
+    /// The denominator of a rate, a unit id: "bbl" in "$58 per barrel", "day" in "3,000
+    /// tests a day", "ms" in "50 km/ms". The value is per one of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_unit: Option<String>,
     pub change: Option<Change>,
     /// How the number itself was read: "digits", "words", "power of ten", ...
     pub notation: Notation,
@@ -338,6 +342,7 @@ mod map_tests {
             unit: None,
             unit_text: None,
             unit_span: Some(Span::new(15, 22)),
+            per_unit: None,
             change: None,
             notation: Notation::PowerOfTen,
             not_a_claim: None,

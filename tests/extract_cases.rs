@@ -142,6 +142,95 @@ fn millions_of_pounds_without_of_are_sterling() {
 }
 
 #[test]
+fn a_rate_keeps_its_denominator() {
+    let text = "Crude sold at $71.5 per barrel, the mill made 40,000 tonnes a year and the probe moved at 3 km/ms.";
+    let qs = extract(text);
+    let q = find(text, &qs, "$71.5");
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+    assert_eq!(q.per_unit.as_deref(), Some("bbl"));
+    let q = find(text, &qs, "40,000 tonnes a year");
+    assert_eq!(
+        (q.unit.as_deref(), q.per_unit.as_deref()),
+        (Some("t"), Some("year"))
+    );
+    let q = find(text, &qs, "3 km/ms");
+    assert_eq!(
+        (q.unit.as_deref(), q.per_unit.as_deref()),
+        (Some("km"), Some("ms"))
+    );
+    // "a year earlier" dates the amount; "per cent" is a percentage.
+    let text = "Sales were $4.2 billion a year earlier and rose 5 per cent.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "$4.2 billion").per_unit, None);
+    assert_eq!(find(text, &qs, "5 per cent").per_unit, None);
+}
+
+#[test]
+fn a_composite_measure_is_one_value_in_its_first_unit() {
+    let text = "She is 5 feet 4 inches tall and ran for 2 hours and 15 minutes, then 1 m 60 cm.";
+    let qs = extract(text);
+    let q = find(text, &qs, "5 feet 4 inches");
+    assert!(close(q.value, 5.0 + 4.0 / 12.0));
+    assert_eq!(q.unit.as_deref(), Some("ft"));
+    assert!(close(find(text, &qs, "2 hours and 15 minutes").value, 2.25));
+    assert!(close(find(text, &qs, "1 m 60 cm").value, 1.6));
+    // Not a composite: unrelated units, a part as large as the unit before, an enumeration.
+    let text = "Cut 2 m 3 dm of rope, then 2 km, 1500 m and 3 years, 2 months, and 5 days.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2 m").value, 2.0);
+    assert_eq!(find(text, &qs, "1500 m").value, 1500.0);
+    assert_eq!(find(text, &qs, "3 years").value, 3.0);
+    assert_eq!(find(text, &qs, "5 days").value, 5.0);
+}
+
+#[test]
+fn a_greek_letter_after_a_measure_is_no_composite_part() {
+    let text = "with η0 = 2 m, ν = 3 m2 and g = 9.81 m";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2 m").value, 2.0);
+    assert_eq!(find(text, &qs, "9.81 m").value, 9.81);
+}
+
+#[test]
+fn inches_written_in_or_with_a_mark_and_units_in_brackets() {
+    let text = "The board is 3 in thick, the screen 27\" wide, and the load 20 (kg).";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "3 in").unit.as_deref(), Some("in"));
+    assert_eq!(find(text, &qs, "27\"").unit.as_deref(), Some("in"));
+    assert_eq!(find(text, &qs, "20 (kg)").unit.as_deref(), Some("kg"));
+    // "in" before a word is the preposition; a quote closing after a number is no inch.
+    let text = "He scored 3 in the final and said \"we won 2\" twice.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "3").unit, None);
+    assert_eq!(find(text, &qs, "2").unit, None);
+}
+
+#[test]
+fn enumerators_days_after_abbreviated_months_and_part_codes_are_no_quantities() {
+    let text = "The plan 1) cuts costs and 2) adds 40 staff by Oct. 31; part 24703 L-202 ships.";
+    let qs = extract(text);
+    let values: Vec<f64> = qs.iter().map(|q| q.value).collect();
+    assert_eq!(values, vec![40.0]);
+}
+
+#[test]
+fn decimal_hours_before_pm_are_picometres_not_times() {
+    let text = "The lattice spacing is 2.125 pm, measured at 5 pm.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2.125 pm").unit.as_deref(), Some("pm"));
+    assert_eq!(qs.len(), 1);
+}
+
+#[test]
+fn powers_written_with_a_caret_doses_and_coins() {
+    let text = "A plot of 12 km^2, a dose of 14 mGy and 3 dimes.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "12 km^2").unit.as_deref(), Some("km2"));
+    assert_eq!(find(text, &qs, "14 mGy").unit.as_deref(), Some("mGy"));
+    assert_eq!(find(text, &qs, "3 dimes").unit.as_deref(), Some("dime"));
+}
+
+#[test]
 fn spaced_or_glued_m_on_a_measure_is_metres() {
     let text = "The wall is 1.2 m high and the pole is 1.2m tall.";
     let qs = extract(text);

@@ -488,6 +488,16 @@ impl UnitTable {
     }
 }
 
+/// Our unit as the suites' rate names are compared: "USD/bbl" for a unit with a
+/// `per_unit`, else the unit id.
+pub fn unit_key(q: &Quantity) -> Option<String> {
+    match (&q.unit, &q.per_unit) {
+        (Some(u), Some(p)) => Some(format!("{u}/{p}")),
+        (Some(u), None) => Some(u.clone()),
+        (None, _) => None,
+    }
+}
+
 /// Naive English singular, used identically on both sides of a comparison.
 pub fn singular(w: &str) -> String {
     let w = w.trim();
@@ -642,7 +652,24 @@ impl Ctx {
         }
     }
     pub fn accept(&self, suite: &str, unit: &str) -> Accept {
-        let a = self.map.accept(&self.units, suite, unit);
+        let mut a = self.map.accept(&self.units, suite, unit);
+        // A rate the table has no id for ("dollar per barrel", "Meter per millisecond"):
+        // our quantity carries it as unit and `per_unit`, compared as "USD/bbl" (see
+        // `unit_key`). Both parts must map; the first " per " splits.
+        if !a.is_mapped()
+            && let Some(i) = unit.to_lowercase().find(" per ")
+        {
+            let (num, den) = (&unit[..i], &unit[i + 5..]);
+            let (an, ad) = (
+                self.map.accept(&self.units, suite, num),
+                self.map.accept(&self.units, suite, den),
+            );
+            a.ids = an
+                .ids
+                .iter()
+                .flat_map(|n| ad.ids.iter().map(move |d| format!("{n}/{d}")))
+                .collect();
+        }
         if !a.is_mapped() {
             self.unmapped
                 .borrow_mut()

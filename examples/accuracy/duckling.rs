@@ -107,7 +107,7 @@ fn compare(
         return (unit_ok, num_eq(ours, gold));
     }
     let acc = ctx.accept(map, gu);
-    if acc.matches(q.unit.as_deref()) {
+    if acc.matches(crate::common::unit_key(q).as_deref()) {
         return (true, num_eq(ours, gold));
     }
     if let (Some(u), Some(first)) = (q.unit.as_deref(), acc.ids.first()) {

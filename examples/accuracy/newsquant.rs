@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::common::{
     CharIndex, Ctx, Failures, Measure, Score, SuiteResult, bounds, close, describe, fmt_num,
-    noun_key, snippet,
+    noun_key, snippet, unit_key,
 };
 
 const SUITE: &str = "cqe";
@@ -105,13 +105,37 @@ struct Gold {
 /// as written, singularized; multipliers are CQE's "count".
 fn unit_match(ctx: &Ctx, gold: &str, q: &Quantity) -> bool {
     let g = gold.trim().to_lowercase();
+    // A rate ("dollar per barrel", "test per day"): the denominator must be our
+    // `per_unit`, the numerator is compared as any unit; without " per " in the gold
+    // name our quantity must not be a rate.
+    match (g.find(" per "), &q.per_unit) {
+        (Some(i), Some(per)) => {
+            let den = ctx.accept(SUITE, &g[i + 5..]);
+            if ctx
+                .accept(SUITE, &g)
+                .ids
+                .iter()
+                .any(|id| unit_key(q).as_ref() == Some(id))
+            {
+                return true;
+            }
+            den.ids.iter().any(|d| d == per) && plain_unit_match(ctx, &g[..i], q)
+        }
+        (Some(_), None) => plain_unit_match(ctx, &g, q),
+        (None, Some(_)) => false,
+        (None, None) => plain_unit_match(ctx, &g, q),
+    }
+}
+
+/// `unit_match` without rates.
+fn plain_unit_match(ctx: &Ctx, g: &str, q: &Quantity) -> bool {
     if q.kind == NumberKind::Multiplier && q.unit.is_none() {
         return g == "count";
     }
     if g == "-" {
         return q.unit.is_none() && q.unit_text.is_none();
     }
-    let acc = ctx.accept(SUITE, &g);
+    let acc = ctx.accept(SUITE, g);
     if let Some(u) = &q.unit {
         if acc.ids.iter().any(|i| i == u) {
             return true;
@@ -122,7 +146,7 @@ fn unit_match(ctx: &Ctx, gold: &str, q: &Quantity) -> bool {
         }
     }
     match &q.unit_text {
-        Some(t) => !acc.is_mapped() && noun_key(t) == noun_key(&g),
+        Some(t) => !acc.is_mapped() && noun_key(t) == noun_key(g),
         None => false,
     }
 }
@@ -133,7 +157,7 @@ fn pred_unit_label(q: &Quantity) -> String {
         return "count".into();
     }
     match (&q.unit, &q.unit_text) {
-        (Some(u), _) => u.to_lowercase(),
+        (Some(_), _) => unit_key(q).unwrap_or_default().to_lowercase(),
         (None, Some(t)) => noun_key(t),
         _ => "-".into(),
     }

@@ -44,7 +44,8 @@ fn unit_ok(ctx: &Ctx, g: &Gold, q: &Quantity) -> bool {
             Some(u) => ctx.units.is_count(u),
         };
     }
-    ctx.accept(SUITE, &g.unit).matches(q.unit.as_deref())
+    ctx.accept(SUITE, &g.unit)
+        .matches(crate::common::unit_key(q).as_deref())
 }
 
 fn overlaps(g: &Gold, idx: &CharIndex, q: &Quantity) -> bool {

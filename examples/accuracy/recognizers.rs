@@ -309,7 +309,13 @@ fn project(
             high: bounds(q).1,
             low_incl: q.interval.low_inclusive,
             high_incl: q.interval.high_inclusive,
-            unit: q.unit.clone(),
+            // CurrencyModel reports the money amount only: a rate's denominator ("a
+            // share") is not part of its unit. The other unit models name rates.
+            unit: if model == Model::Currency {
+                q.unit.clone()
+            } else {
+                crate::common::unit_key(q)
+            },
             q: i,
             glued_unit: glued,
         });

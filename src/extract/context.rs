@@ -1095,6 +1095,28 @@ impl<'a> Reader<'a> {
                 m.core.half_unit = 0.005;
                 m.end = end;
             }
+            // "5 feet 10 inches", "1 hour and 30 minutes": a composite measure is one value,
+            // in the first unit.
+            if m.unit.is_some() && !m.scaled && m.vague.is_none() && m.kind == NumberKind::Cardinal
+            {
+                let single = m.clone();
+                let mut enumeration = false;
+                while let Some((add, half, unit, end)) = self.composite_part(&m) {
+                    // "3 years, 2 months, 14 days, and 16 hours": a serial comma before
+                    // "and" marks an enumeration of separate measures.
+                    enumeration |= self.serial_and_after(m.end);
+                    m.core.value += add;
+                    m.core.half_unit = half;
+                    m.end = end;
+                    m.unit_span = m.unit_span.map(|s| Span::new(s.start, end));
+                    m.unit = Some(unit);
+                }
+                // The value stays in the first unit.
+                m.unit = single.unit;
+                if enumeration {
+                    m = single;
+                }
+            }
             // "500+" and "10,000 or more": bounds written after the number.
             if let Some((q, end)) = self.bound_after(m.end) {
                 if qualifier == Qualifier::Exact {
@@ -1203,6 +1225,25 @@ impl<'a> Reader<'a> {
                 unit = Some(self.ex.units.unit(u.unit).id.clone());
             }
         }
+        // "$58 per barrel", "3,000 tests a day", "50 km/ms": the rate's denominator.
+        let mut per_unit = None;
+        if m.kind == NumberKind::Cardinal
+            && not_a_claim.is_none()
+            && (unit.is_some() || unit_text.is_some())
+            && m.unit
+                .is_none_or(|u| self.ex.units.unit(u).dimension != "ratio")
+        {
+            let noun_end = unit_span.filter(|s| s.start >= m.end).map(|s| s.end);
+            if let Some((u, end)) = self.rate_after(noun_end.unwrap_or(m.end)) {
+                per_unit = Some(self.ex.units.unit(u).id.clone());
+                // A measure's span takes its rate ("50 km/ms"); money keeps the amount's
+                // span ("$58" of "$58 per barrel"), as money recognizers report it.
+                let money = m.unit.is_some_and(|u| self.ex.units.unit(u).is_currency());
+                if noun_end.is_none() && !money {
+                    m.end = end;
+                }
+            }
+        }
         Outcome::Found(Box::new(Quantity {
             span: Span::new(start, m.end),
             value_span: Span::new(m.start, m.end),
@@ -1215,6 +1256,7 @@ impl<'a> Reader<'a> {
             unit,
             unit_text,
             unit_span,
+            per_unit,
             change,
             notation: if m.vague.is_some() {
                 Notation::Vague
@@ -1330,10 +1372,16 @@ impl<'a> Reader<'a> {
             }
             return Err(e);
         }
+        // An hour is whole or written h.mm ("5.30pm"); "2.123 pm" is picometres.
+        let clock_like = core.plain_integer
+            || (text[core.start..core.end].len() == 4
+                && text.as_bytes().get(core.start + 1) == Some(&b'.')
+                && (core.value.fract() * 100.0).round() < 60.0);
         if let Some((t, w)) = self.word_after(core.end)
             && matches!(w.as_str(), "am" | "pm" | "a.m" | "p.m" | "a" | "p")
             && (w.len() == 2 || text[t.end..].starts_with(".m"))
             && core.value <= 12.0
+            && clock_like
         {
             return Err(t.end);
         }
@@ -1361,6 +1409,26 @@ impl<'a> Reader<'a> {
             {
                 return Err(core.end + 1);
             }
+        }
+        // Part numbers: "24703 L-202", "24703 m212": a letter code with two or more digits
+        // after the number makes the whole a code ("10 s-1" is an exponent).
+        if core.plain_integer
+            && text[core.end..].starts_with(' ')
+            && let Some(code_end) = letter_digit_code_at(text, core.end + 1)
+        {
+            return Err(code_end);
+        }
+        // Enumerators "1) ", "2 ) " with no opening bracket before them on the line:
+        // "the study 1) explains ... 2) predicts".
+        if core.plain_integer
+            && core.digit_count <= 2
+            && text[core.end..].trim_start_matches(' ').starts_with(')')
+            && !text[..start]
+                .rsplit('\n')
+                .next()
+                .is_some_and(|line| line.contains('('))
+        {
+            return Err(core.end);
         }
         // Citations "[1]", "[12,48]", "[6–8]", and enumerators "(2)".
         let bracketed = matches!(
@@ -1416,6 +1484,15 @@ impl<'a> Reader<'a> {
             if MONTHS.contains(bare) && core.value <= 31.0 && core.digit_count <= 2 {
                 return Err(core.end);
             }
+        }
+        // "Oct. 31", "feb. 21": a day after an abbreviated month.
+        if core.plain_integer
+            && core.digit_count <= 2
+            && core.value <= 31.0
+            && currency.is_none()
+            && abbreviated_month_before(text, start)
+        {
+            return Err(core.end);
         }
         // "787 Dreamliner", "49 Zorro Ranch Road", "11 Pro": a number followed by a
         // capitalized singular word (not a unit, not a counted plural) is part of a name;
@@ -2033,6 +2110,10 @@ impl<'a> Reader<'a> {
                     m = self.with_scale(m);
                 }
             }
+        } else if !money_already && let Some((unit, span)) = self.inch_or_bracketed_unit(m.end, p) {
+            m.unit = Some(unit);
+            m.unit_span = Some(span);
+            m.end = span.end;
         } else if !money_already && let Some((unit, end)) = self.million_code_at(p) {
             // "30 MUSD", "120 MEUR": millions of a currency, as financial tables write them.
             m.core.value *= 1e6;
@@ -2514,6 +2595,205 @@ impl<'a> Reader<'a> {
             Some(gbp) => UnitMatch { unit: gbp, ..u },
             None => u,
         }
+    }
+
+    /// The next part of a composite measure after `m`: "[, ][and ]10 inches" after "5 feet".
+    /// The part is a smaller unit of the same dimension and less than one of the unit
+    /// before it (so "2 km, 1500 m" stays a list). Returns the part in the first unit of
+    /// `m` (its `unit_span` start), the half unit in that unit, the part's unit and end.
+    /// An hour may be followed by bare minutes at the end of a clause ("1 hour 30.").
+    fn composite_part(&self, m: &Measured) -> Option<(f64, f64, usize, usize)> {
+        let text = self.text;
+        let units = self.ex.units;
+        let prev = units.unit(m.unit?);
+        if !matches!(prev.dimension.as_str(), "length" | "time" | "mass") {
+            return None;
+        }
+        let mut t = self.tok_after(m.end)?;
+        if t.kind == TokKind::Punct && t.text(text) == "," {
+            t = self.tok_after(t.end)?;
+        }
+        if t.kind == TokKind::Word && lower(text, &t) == "and" {
+            t = self.tok_after(t.end)?;
+        }
+        let (value, half, end) = match t.kind {
+            TokKind::Digits => {
+                let c = parse_digits(text, t.start).ok()??;
+                (c.value, c.half_unit, c.end)
+            }
+            TokKind::Word
+                if text.as_bytes()[t.start..t.end]
+                    .iter()
+                    .all(u8::is_ascii_alphabetic)
+                    && words::starts_number(text, t.start, t.end) =>
+            {
+                let w = parse_words(text, t.start)?;
+                (w.core.value, w.core.half_unit, w.core.end)
+            }
+            _ => return None,
+        };
+        let first = units.unit(units.match_at(text, m.unit_span?.start)?.unit);
+        if first.dimension != prev.dimension {
+            return None;
+        }
+        let p = skip_inline_space(text, end);
+        let (unit, unit_end) = match units.match_at(text, p) {
+            Some(u) if p - end <= 1 => (u.unit, u.end),
+            // "5 ft 2 in": "in" after a number of feet is inches.
+            _ if prev.id == "ft"
+                && p == end + 1
+                && text[p..].starts_with("in")
+                && !text[p + 2..].starts_with(|c: char| c.is_alphanumeric()) =>
+            {
+                (units.get_index("in")?, p + 2)
+            }
+            // "1 hour 30", "2 hours and ten": minutes, when nothing follows.
+            _ if prev.id == "h"
+                && value < 60.0
+                && value.fract() == 0.0
+                && self.tok_after(end).is_none_or(|n| {
+                    n.kind == TokKind::Punct && matches!(n.text(text), "." | "," | ";" | "!" | "?")
+                }) =>
+            {
+                (units.get_index("min")?, end)
+            }
+            _ => return None,
+        };
+        let part = units.unit(unit);
+        if !customary_pair(&prev.id, &part.id)
+            || part.factor >= prev.factor
+            || value * part.factor >= prev.factor
+            || part.offset != 0.0
+        {
+            return None;
+        }
+        let scale = part.factor / first.factor;
+        Some((value * scale, half * scale, unit, unit_end))
+    }
+
+    /// The denominator of a rate after a quantity ending at `pos`: "/hour", " per barrel",
+    /// " a day", "-a-day", " an ounce". After "a"/"an" only a unit of time, mass, volume,
+    /// length, area or a counted thing ("$5 a share"); never money or a ratio ("per cent").
+    fn rate_after(&self, pos: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        let units = self.ex.units;
+        let ok = |u: usize, article: bool| {
+            let d = units.unit(u).dimension.as_str();
+            if matches!(d, "currency" | "ratio" | "temperature") {
+                return false;
+            }
+            !article || matches!(d, "time" | "mass" | "volume" | "length" | "area" | "count")
+        };
+        let at = |p: usize, article: bool| {
+            units
+                .match_at(text, p)
+                .filter(|u| ok(u.unit, article))
+                .map(|u| (u.unit, u.end))
+        };
+        let rest = &text.as_bytes()[pos..];
+        match rest {
+            [b'/', ..] => return at(pos + 1, false),
+            [b'-', b'a', b'-', ..] => return at(pos + 3, true),
+            [b' ', b'p' | b'a' | b'P' | b'A', ..] => {}
+            _ => return None,
+        }
+        let (t, w) = self.word_after(pos)?;
+        if !text[pos..t.start]
+            .chars()
+            .all(|c| c == ' ' || c == '\u{a0}')
+        {
+            return None;
+        }
+        let article = match w.as_str() {
+            "per" => false,
+            "a" | "an" => true,
+            _ => return None,
+        };
+        let p = skip_inline_space(text, t.end);
+        if p == t.end {
+            return None;
+        }
+        let (u, end) = at(p, article)?;
+        // "$1.2 billion a year earlier", "5% a month ago": a time, not a rate.
+        if article
+            && let Some((_, next)) = self.word_after(end)
+            && matches!(
+                next.as_str(),
+                "ago" | "earlier" | "before" | "later" | "prior" | "back" | "previously" | "after"
+            )
+        {
+            return None;
+        }
+        Some((u, end))
+    }
+
+    /// Units the table cannot list as plain symbols, after a number ending at `end` (`p`
+    /// after the spaces): "in" when it ends the clause or a dimension adjective follows
+    /// ("2 in thick"), an inch mark outside a quotation (`9"`, `5''`), and a unit in
+    /// brackets ("20 (kg)", "20 [kg]").
+    fn inch_or_bracketed_unit(&self, end: usize, p: usize) -> Option<(usize, Span)> {
+        let text = self.text;
+        let units = self.ex.units;
+        let rest = &text[p..];
+        if rest.starts_with("in") && p > end {
+            let after = p + 2;
+            if text[after..].starts_with(|c: char| c.is_alphanumeric()) {
+                return None;
+            }
+            let closes = match self.tok_after(after) {
+                None => true,
+                Some(t) if t.kind == TokKind::Punct => {
+                    matches!(t.text(text), "." | "," | ";" | ")")
+                }
+                Some(t) => matches!(
+                    lower(text, &t).as_str(),
+                    "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across" | "diameter"
+                ),
+            };
+            if !closes {
+                return None;
+            }
+            return Some((units.get_index("in")?, Span::new(p, after)));
+        }
+        let mark = if rest.starts_with("''") {
+            2
+        } else if rest.starts_with('"') {
+            1
+        } else {
+            0
+        };
+        if mark > 0 {
+            // Outside a quotation: an even number of double quotes before, on this line.
+            let line = text[..end].rsplit('\n').next().unwrap_or("");
+            let quotes = line.matches('"').count();
+            let inside_word = text[p + mark..].starts_with(|c: char| c.is_alphanumeric());
+            if quotes.is_multiple_of(2) && !inside_word {
+                return Some((units.get_index("in")?, Span::new(p, p + mark)));
+            }
+            return None;
+        }
+        let close = match rest.as_bytes().first()? {
+            b'(' => ')',
+            b'[' => ']',
+            b'{' => '}',
+            b'<' => '>',
+            _ => return None,
+        };
+        let u = units.match_at(text, p + 1)?;
+        if !text[u.end..].starts_with(close) || units.unit(u.unit).is_count() {
+            return None;
+        }
+        Some((u.unit, Span::new(p, u.end + 1)))
+    }
+
+    /// ", and" after `pos` (a serial comma).
+    fn serial_and_after(&self, pos: usize) -> bool {
+        let Some(t) = self.tok_after(pos) else {
+            return false;
+        };
+        t.kind == TokKind::Punct
+            && t.text(self.text) == ","
+            && self.word_after(t.end).is_some_and(|(_, w)| w == "and")
     }
 
     /// "MUSD" at `pos`: an upper-case M glued to an ISO currency code (millions).
@@ -3006,6 +3286,86 @@ impl<'a> Reader<'a> {
         }
         None
     }
+}
+
+/// "Oct. " or "feb. " right before `start`: an abbreviated month and its dot.
+fn abbreviated_month_before(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let mut i = start;
+    while i > 0 && b[i - 1] == b' ' {
+        i -= 1;
+    }
+    if i == start || i == 0 || b[i - 1] != b'.' {
+        return false;
+    }
+    let end = i - 1;
+    let mut j = end;
+    while j > 0 && b[j - 1].is_ascii_alphabetic() {
+        j -= 1;
+    }
+    let word = &text[j..end];
+    (3..=4).contains(&word.len())
+        && (j == 0 || !b[j - 1].is_ascii_alphanumeric())
+        && !word.eq_ignore_ascii_case("may")
+        && MONTHS.contains(&Lower::new(word))
+}
+
+/// A code like "L-202" or "m212" at `pos` (one or two letters, an optional hyphen, two or
+/// more digits, then no letter or digit): its end.
+fn letter_digit_code_at(text: &str, pos: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = pos;
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    if !(1..=2).contains(&(i - pos)) {
+        return None;
+    }
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    let digits = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let boundary = b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    (i - digits >= 2 && boundary).then_some(i)
+}
+
+/// Unit pairs that people write as one measure ("5 ft 10 in", "1 m 80 cm", "2 hours 15
+/// minutes", "3 years 2 months"): a unit and its usual sub-unit, never two unrelated units
+/// ("12 m 2 dm" is two measures).
+fn customary_pair(big: &str, small: &str) -> bool {
+    const TIME: &[&str] = &[
+        "millennium",
+        "century",
+        "decade",
+        "year",
+        "month",
+        "fortnight",
+        "week",
+        "day",
+        "h",
+        "min",
+        "s",
+        "ms",
+    ];
+    if TIME.contains(&big) && TIME.contains(&small) {
+        return true;
+    }
+    matches!(
+        (big, small),
+        ("mi", "yd" | "ft")
+            | ("yd", "ft" | "in")
+            | ("ft", "in")
+            | ("km", "m")
+            | ("m", "cm" | "mm")
+            | ("cm", "mm")
+            | ("stone", "lb")
+            | ("lb", "oz")
+            | ("t", "kg")
+            | ("kg", "g")
+    )
 }
 
 /// How much the second number of a range was scaled ("5 million" -> 1e6).

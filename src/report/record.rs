@@ -207,6 +207,8 @@ pub struct ExtractRecord {
     pub kind: crate::model::NumberKind,
     pub unit: Option<String>,
     pub unit_text: Option<String>,
+    /// Denominator of a rate ("bbl" in "$58 per barrel").
+    pub per_unit: Option<String>,
     pub change: Option<crate::model::Change>,
     pub not_a_claim: Option<crate::model::NotAClaim>,
 }
@@ -229,6 +231,7 @@ impl ExtractRecord {
             kind: q.kind,
             unit: q.unit.clone(),
             unit_text: q.unit_text.clone(),
+            per_unit: q.per_unit.clone(),
             change: q.change,
             not_a_claim: q.not_a_claim,
         }
