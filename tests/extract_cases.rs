@@ -616,3 +616,74 @@ fn plural_and_indian_scale_words() {
     assert_eq!(find(text, &qs, "3 crores").value, 3e7);
     assert_eq!(find(text, &qs, "7 cr").value, 7e7);
 }
+
+#[test]
+fn two_close_numbers_joined_by_or_are_a_range() {
+    let text = "It takes two or three weeks, and either 40 or 45 mm pipes fit; dial 1 or 9.";
+    let qs = extract(text);
+    let q = find(text, &qs, "two or three weeks");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!((q.interval.low, q.interval.high), (2.0, 3.0));
+    // "either ... or" names options; far-apart numbers are choices too.
+    assert_eq!(find(text, &qs, "40").qualifier, Qualifier::Exact);
+    assert_eq!(find(text, &qs, "1").qualifier, Qualifier::Exact);
+}
+
+#[test]
+fn spelled_ordinals_beyond_twelfth_and_second() {
+    let text = "It was the nineteenth attempt; she came second and the fortieth runner fell.";
+    let qs = extract(text);
+    for (span, v) in [("nineteenth", 19.0), ("second", 2.0), ("fortieth", 40.0)] {
+        let q = find(text, &qs, span);
+        assert_eq!((q.kind, q.value), (NumberKind::Ordinal, v), "{span}");
+    }
+    // Time and fractions are no ordinals.
+    let text = "Wait a second, it moves 3 metres per second.";
+    assert!(extract(text).iter().all(|q| q.kind != NumberKind::Ordinal));
+}
+
+#[test]
+fn a_share_after_a_hedge_and_fractions_of_a_scale() {
+    let text = "More than half of the staff left; a quarter of a million signed; almost half as many came.";
+    let qs = extract(text);
+    let q = find(text, &qs, "More than half");
+    assert_eq!((q.value, q.qualifier), (0.5, Qualifier::MoreThan));
+    assert_eq!(find(text, &qs, "a quarter of a million").value, 250_000.0);
+    // "half as many" compares; it is no share.
+    assert!(
+        !qs.iter()
+            .any(|q| text[q.span.start..q.span.end].contains("almost half"))
+    );
+}
+
+#[test]
+fn a_number_restated_in_brackets_is_one_quantity() {
+    let text = "Reply within ten (10) days or pay 30 (thirty) dollars.";
+    let qs = extract(text);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(find(text, &qs, "ten (10) days").value, 10.0);
+}
+
+#[test]
+fn more_fraction_glyphs_and_indian_grouping() {
+    let text = "Add ⅝ cup; the flat cost ₹12,34,567 last year.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "⅝ cup").value, 0.625);
+    assert!(qs.iter().any(|q| q.value == 1_234_567.0), "{qs:?}");
+}
+
+#[test]
+fn a_whole_number_and_a_fraction_after_and() {
+    let text = "The board is three and a fifth metres long.";
+    let qs = extract(text);
+    assert!(close(
+        find(text, &qs, "three and a fifth metres").value,
+        3.2
+    ));
+}
+
+#[test]
+fn numbers_in_a_web_address_query_are_skipped() {
+    let text = "See https://example.org/find?q=40%25off&page=2 for details.";
+    assert!(extract(text).is_empty(), "{:?}", extract(text));
+}

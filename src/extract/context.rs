@@ -1289,6 +1289,21 @@ impl<'a> Reader<'a> {
                     .count();
             return Err(end);
         }
+        // "?q=30%25": digits in the query of a web address are not numbers.
+        if cand > 0 && matches!(bytes[cand - 1], b'=' | b'&' | b'?') {
+            let token_start = text[..cand]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |i| i + 1);
+            let token = &text[token_start..cand];
+            if token.contains("://") || token.starts_with("www.") {
+                let end = cand
+                    + bytes[cand..]
+                        .iter()
+                        .take_while(|b| !b.is_ascii_whitespace())
+                        .count();
+                return Err(end);
+            }
+        }
         let core = match parse_digits(text, cand) {
             Ok(Some(c)) => c,
             Ok(None) => return Ok(None),
@@ -1610,6 +1625,9 @@ impl<'a> Reader<'a> {
                 return Ok(Some(m));
             }
         }
+        if m.unit.is_none() {
+            self.restated(&mut m);
+        }
         let (m, last) = self.with_scale_last(m);
         let mut m = self.compound_after(m, last);
         if m.unit.is_none()
@@ -1727,8 +1745,15 @@ impl<'a> Reader<'a> {
         // Ordinals ("first", "twenty-first" is read as 20 then "-first": rare, left out)
         if let Some(v) = words::ordinal(&w) {
             let prev = self.prev_word(first.start).map(|(_, p)| p);
-            let fraction_context = matches!(prev.as_deref(), Some("a" | "one" | "two" | "three"));
-            let is_second_time = w == "second" && prev.as_deref() != Some("the");
+            // "a third", "two fifths" are fractions ("a first" is not).
+            let fraction_context =
+                matches!(prev.as_deref(), Some("a" | "one" | "two" | "three")) && v >= 2.0;
+            // "a second", "per second", "every second": time; "I second the motion": a verb.
+            let is_second_time = w == "second"
+                && matches!(
+                    prev.as_deref(),
+                    Some("per" | "each" | "every" | "split" | "i" | "we" | "to" | "one")
+                );
             if fraction_context || is_second_time {
                 return Err(first.end);
             }
@@ -1744,9 +1769,48 @@ impl<'a> Reader<'a> {
             }));
         }
         let Some(wn) = parse_words(text, cand) else {
+            // "more than half": a share on its own.
+            // ("half as often" compares: not a share).
+            if w == "half"
+                && words::after_hedge_word(text, first.start)
+                && self.word_after(first.end).is_none_or(|(_, n)| n != "as")
+            {
+                let mut core = plain(first.start, first.end, 0.5);
+                core.notation = Notation::Fraction;
+                return Ok(Some(Measured {
+                    core,
+                    start: first.start,
+                    end: first.end,
+                    scaled: false,
+                    unit: None,
+                    unit_span: None,
+                    kind: NumberKind::Cardinal,
+                    vague: None,
+                }));
+            }
             return Err(first.end);
         };
-        let core = wn.core;
+        let mut core = wn.core;
+        let mut wn = wn;
+        // "two thirds of a million": a fraction of a scale.
+        if core.notation == Notation::Fraction
+            && let Some((of_t, of_w)) = self.word_after(core.end)
+            && of_w == "of"
+        {
+            let mut p = of_t.end;
+            if let Some((a_t, a_w)) = self.word_after(p)
+                && a_w == "a"
+            {
+                p = a_t.end;
+            }
+            if let Some((s_t, s_w)) = self.word_after(p)
+                && let Some(f) = words::scale(&s_w).filter(|&f| f >= 1e3)
+            {
+                core.value *= f;
+                core.end = s_t.end;
+                wn.last_scale = f;
+            }
+        }
         if wn.ordinal {
             return Ok(Some(Measured {
                 core,
@@ -1761,7 +1825,11 @@ impl<'a> Reader<'a> {
         }
         // "one" as a pronoun: "one of the", "the one", "no one".
         if core.end == first.end && w == "one" {
-            let next = self.word_after(first.end).map(|(_, n)| n);
+            // "one or two" is a number.
+            let next = self
+                .word_after(first.end)
+                .filter(|(t, n)| !(n == "or" && self.number_starts_after(t.end)))
+                .map(|(_, n)| n);
             let prev = self.prev_word(first.start).map(|(_, p)| p);
             if matches!(
                 next.as_deref(),
@@ -1824,6 +1892,7 @@ impl<'a> Reader<'a> {
             m.end = core.end + 4;
             return Ok(Some(m));
         }
+        self.restated(&mut m);
         // Currency written before spelled numbers: "$ five million" is rare; skip.
         Ok(Some(self.after_scale(self.with_scale(m))))
     }
@@ -1984,12 +2053,14 @@ impl<'a> Reader<'a> {
                     if !core.plain_integer {
                         break;
                     }
-                    match self.word_after(core.end) {
-                        Some((st, sw)) if words::scale(&sw).is_some_and(|s| s < last) => {
-                            let s = words::scale(&sw).unwrap_or(1.0);
-                            (core.value * s, s, st.end)
-                        }
-                        _ => (core.value, 1.0, core.end),
+                    match self
+                        .word_after(core.end)
+                        .and_then(|(st, sw)| Some((st, words::scale(&sw)?)))
+                    {
+                        Some((st, s)) if s < last => (core.value * s, s, st.end),
+                        // "3 hundred and 2 hundred" are two numbers.
+                        Some(_) => break,
+                        None => (core.value, 1.0, core.end),
                     }
                 }
                 TokKind::Word if t.text(text).is_ascii() => {
@@ -2393,6 +2464,8 @@ impl<'a> Reader<'a> {
         let text = self.text;
         let p = skip_inline_space(text, m.end);
         let rest = &text[p..];
+        // "three or four years": two close whole numbers joined by "or" are a range.
+        let mut alternative = false;
         let (connector_end, spaced) = if rest.starts_with('–') || rest.starts_with('—') {
             (p + 3, p != m.end)
         } else if rest.starts_with('~') && p == m.end {
@@ -2411,6 +2484,11 @@ impl<'a> Reader<'a> {
             let ok = match w.as_str() {
                 "to" | "through" => true,
                 "and" => between,
+                // "either 60 or 63 mm" names two options, not a range.
+                "or" => {
+                    alternative = true;
+                    !between && self.prev_word(m.start).is_none_or(|(_, p)| p != "either")
+                }
                 _ => false,
             };
             if !ok {
@@ -2462,6 +2540,28 @@ impl<'a> Reader<'a> {
         } else {
             return None;
         };
+        if alternative {
+            let whole = |c: &NumCore| match c.notation {
+                Notation::Digits => c.plain_integer,
+                Notation::Words => c.value.fract() == 0.0,
+                _ => false,
+            };
+            let (a, b) = (m.core.value, second.core.value);
+            // "one or two", "3 or 4", "20 or 30"; not "1 or 10" (two choices), nor
+            // scaled or unit-bearing words on one side only.
+            if !(whole(&m.core)
+                && whole(&second.core)
+                && m.kind == NumberKind::Cardinal
+                && !m.scaled
+                && !second.scaled
+                && m.unit.is_none()
+                && b > a
+                && a > 0.0
+                && b - a <= a.max(2.0))
+            {
+                return None;
+            }
+        }
         // A year is no start of a range ending in a smaller number ("in 2008 to 29 mpg");
         // "2008–09" is a season, not a range of quantities either.
         if m.kind == NumberKind::Year && second.core.value < m.core.value {
@@ -3050,6 +3150,29 @@ impl<'a> Reader<'a> {
                         && t.text(text).is_ascii()
                         && words::starts_number(text, t.start, t.end))
             })
+    }
+
+    /// "five (5) days", "45 (forty-five)": the same number restated in brackets belongs
+    /// to the first one.
+    fn restated(&self, m: &mut Measured) {
+        let text = self.text;
+        let p = skip_inline_space(text, m.end);
+        if !text[p..].starts_with('(') {
+            return;
+        }
+        let q = skip_inline_space(text, p + 1);
+        let inner = match char_at(text, q) {
+            Some(c) if c.is_ascii_digit() => parse_digits(text, q).ok().flatten(),
+            Some(c) if c.is_ascii_alphabetic() => {
+                parse_words(text, q).filter(|w| !w.ordinal).map(|w| w.core)
+            }
+            _ => None,
+        };
+        let Some(inner) = inner else { return };
+        let close = skip_inline_space(text, inner.end);
+        if inner.value == m.core.value && text[close..].starts_with(')') {
+            m.end = close + 1;
+        }
     }
 
     /// "in 5", "out of 10", "over 3" after a whole number: the denominator of a ratio and

@@ -25,9 +25,7 @@ pub struct Extractor {
 fn glyph_at(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         0xC2 => matches!(bytes.get(i + 1), Some(0xBC..=0xBE)),
-        0xE2 => {
-            bytes.get(i + 1) == Some(&0x85) && matches!(bytes.get(i + 2), Some(0x93..=0x95 | 0x9B))
-        }
+        0xE2 => bytes.get(i + 1) == Some(&0x85) && matches!(bytes.get(i + 2), Some(0x90..=0x9E)),
         _ => false,
     }
 }

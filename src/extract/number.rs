@@ -149,7 +149,18 @@ fn glyph_fraction(c: char) -> Option<f64> {
         '⅓' => 1.0 / 3.0,
         '⅔' => 2.0 / 3.0,
         '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅐' => 1.0 / 7.0,
         '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        '⅑' => 1.0 / 9.0,
+        '⅒' => 0.1,
         _ => return None,
     })
 }
@@ -196,8 +207,22 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
     let mut buf = DigitBuf::default();
     buf.push(&text[start..end]);
     let mut grouped = false;
+    // Indian grouping: "12,34,567" (lakhs and crores in groups of two, then three).
+    if (1..=2).contains(&first_group)
+        && let Some(e) = indian_grouping_end(text, end)
+    {
+        let mut p = end;
+        while p < e {
+            let g = p + 1;
+            let ge = digits_end(text, g);
+            buf.push(&text[g..ge]);
+            p = ge;
+        }
+        end = e;
+        grouped = true;
+    }
     // Thousands separators: groups of exactly three digits after a first group of 1-3.
-    if (1..=3).contains(&first_group) {
+    else if (1..=3).contains(&first_group) {
         while let Some(sep) = char_at(text, end) {
             if !GROUP_SEPARATORS.contains(&sep) {
                 break;
@@ -394,6 +419,34 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
     }))
 }
 
+/// After a first group of one or two digits, ",34,567": one or more comma groups of two
+/// digits and a last group of three. Returns where the last group ends.
+fn indian_grouping_end(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut p = pos;
+    let mut pairs = 0;
+    loop {
+        if bytes.get(p) != Some(&b',') {
+            return None;
+        }
+        let g = p + 1;
+        let ge = digits_end(text, g);
+        match ge - g {
+            2 => {
+                pairs += 1;
+                p = ge;
+            }
+            3 if pairs > 0 => {
+                // A further group would make this another pattern.
+                return (bytes.get(ge) != Some(&b',')
+                    || !bytes.get(ge + 1).is_some_and(u8::is_ascii_digit))
+                .then_some(ge);
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// " 1/4" after a whole number: the fraction of a mixed number and where it ends.
 fn mixed_fraction(text: &str, end: usize) -> Option<(f64, usize)> {
     let bytes = text.as_bytes();
@@ -491,6 +544,14 @@ mod tests {
             parse_digits("192.168.1.2", 0),
             Err(Skip::Dotted { end: 11 })
         );
+    }
+
+    #[test]
+    fn indian_digit_grouping() {
+        assert_eq!(read("12,34,567.89").value, 1_234_567.89);
+        assert_eq!(read("1,00,000 rupees").value, 100_000.0);
+        // Not Indian grouping: a list.
+        assert_eq!(read("12,34").value, 12.0);
     }
 
     #[test]

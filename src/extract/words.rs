@@ -180,7 +180,24 @@ fn starts_number_exact(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Every word that can start a spelled number (see `starts_number`).
-const ALL_STARTERS: [&[u8]; 63] = [
+const ALL_STARTERS: [&[u8]; 80] = [
+    b"second",
+    b"thirteenth",
+    b"fourteenth",
+    b"fifteenth",
+    b"sixteenth",
+    b"seventeenth",
+    b"eighteenth",
+    b"nineteenth",
+    b"thirtieth",
+    b"seventieth",
+    b"eightieth",
+    b"ninetieth",
+    b"billionth",
+    b"trillionth",
+    b"fortieth",
+    b"fiftieth",
+    b"sixtieth",
     b"zero",
     b"nought",
     b"naught",
@@ -302,7 +319,11 @@ const fn key_of(w: &[u8]) -> u64 {
     k
 }
 
-const SHORT_STARTER_WORDS: [&[u8]; 53] = [
+const SHORT_STARTER_WORDS: [&[u8]; 57] = [
+    b"second",
+    b"fortieth",
+    b"fiftieth",
+    b"sixtieth",
     b"zero",
     b"nought",
     b"naught",
@@ -359,8 +380,8 @@ const SHORT_STARTER_WORDS: [&[u8]; 53] = [
 ];
 
 /// Keys of the starter words of up to 8 letters, sorted for binary search.
-static SHORT_STARTERS: [u64; 53] = {
-    let mut keys = [0u64; 53];
+static SHORT_STARTERS: [u64; 57] = {
+    let mut keys = [0u64; 57];
     let mut i = 0;
     while i < keys.len() {
         keys[i] = key_of(SHORT_STARTER_WORDS[i]);
@@ -388,7 +409,9 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
     w.make_ascii_lowercase();
     match &*w {
         b"seventeen" | b"thousands" | b"trillions" | b"twentieth" | b"hundredth"
-        | b"thousandth" | b"millionth" => true,
+        | b"thousandth" | b"millionth" | b"billionth" | b"trillionth" | b"thirteenth"
+        | b"fourteenth" | b"fifteenth" | b"sixteenth" | b"seventeenth" | b"eighteenth"
+        | b"nineteenth" | b"thirtieth" | b"seventieth" | b"eightieth" | b"ninetieth" => true,
         b"a" | b"half" | b"quarter" | b"tens" => {
             let Some(t) = next_tok(text, end) else {
                 return false;
@@ -413,7 +436,10 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
                     ) || (denominator(&next).is_some() && next != "second" && !next.ends_with('s'))
                 }
                 b"half" | b"quarter" => {
-                    next == "a" || matches!(next.as_str(), "million" | "billion" | "trillion")
+                    next == "a"
+                        || matches!(next.as_str(), "million" | "billion" | "trillion")
+                        // "more than half", "nearly half of": a share after a hedge.
+                        || (w == b"half" && after_hedge_word(text, start))
                 }
                 _ => next == "of",
             }
@@ -433,12 +459,11 @@ pub fn and_fraction(text: &str, pos: usize) -> Option<(f64, Option<f64>, usize)>
     let first = next_tok(text, and.end).filter(|t| !t.newline_before && t.is_word())?;
     let (frac, end) = if lower(text, &first) == "a" {
         let d = next_tok(text, first.end).filter(|t| !t.newline_before && t.is_word())?;
-        let v = match lower(text, &d).as_str() {
-            "half" => 0.5,
-            "quarter" => 0.25,
-            "third" => 1.0 / 3.0,
-            _ => return None,
-        };
+        let dw = lower(text, &d);
+        if dw == "second" || dw.ends_with('s') {
+            return None;
+        }
+        let v = 1.0 / denominator(&dw)?;
         (v, d.end)
     } else {
         small(&lower(text, &first))?;
@@ -454,6 +479,18 @@ pub fn and_fraction(text: &str, pos: usize) -> Option<(f64, Option<f64>, usize)>
     Some(match own {
         Some((m, e)) => (frac, Some(m), e),
         None => (frac, None, end),
+    })
+}
+
+/// Does a word that ends a hedge ("more than", "nearly", "about") come right before
+/// `start`?
+pub fn after_hedge_word(text: &str, start: usize) -> bool {
+    super::lexer::prev_tok(text, start).is_some_and(|t| {
+        t.is_word()
+            && matches!(
+                lower(text, &t).as_str(),
+                "than" | "nearly" | "almost" | "about" | "over" | "under" | "around" | "roughly"
+            )
     })
 }
 
@@ -668,11 +705,12 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             // "one hundred and six", "one and a half", "one million and a half"
             let next = words.get(i + 1).map(Lower::as_str).unwrap_or("");
             let after = words.get(i + 2).map(Lower::as_str).unwrap_or("");
+            // "and a half", "and a fifth"
             let frac = match after {
-                "half" => 0.5,
-                "quarter" | "fourth" => 0.25,
-                "third" => 1.0 / 3.0,
-                _ => 0.0,
+                "second" => 0.0,
+                _ => denominator(after)
+                    .filter(|_| !after.ends_with('s'))
+                    .map_or(0.0, |d| 1.0 / d),
             };
             // "one billion and a half million": the fraction has a scale of its own.
             let own_scale = words
