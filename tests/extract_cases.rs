@@ -687,3 +687,39 @@ fn numbers_in_a_web_address_query_are_skipped() {
     let text = "See https://example.org/find?q=40%25off&page=2 for details.";
     assert!(extract(text).is_empty(), "{:?}", extract(text));
 }
+
+#[test]
+fn tens_and_a_unit_ordinal_after_a_numerator_are_one_denominator() {
+    let text = "Mix two thirty-fifths of the flour with one hundred and forty fifths of sugar.";
+    let qs = extract(text);
+    assert!(close(
+        find(text, &qs, "two thirty-fifths").value,
+        2.0 / 35.0
+    ));
+    assert!(close(
+        find(text, &qs, "one hundred and forty fifths").value,
+        28.0
+    ));
+    // Without "and", a whole numerator keeps its scale words.
+    let text = "one million three hundred two fifths";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, text).value, 1_000_302.0 / 5.0));
+}
+
+#[test]
+fn a_long_spelled_number_is_read_whole() {
+    let text = "The count was forty-two million three hundred sixty-five thousand eight hundred ninety-one.";
+    let qs = extract(text);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].value, 42_365_891.0);
+    assert_eq!(qs[0].qualifier, Qualifier::Exact);
+}
+
+#[test]
+fn abbreviated_dozens_millions_and_crores() {
+    let text = "Order 4 doz eggs for 3mil won; it cost two cr fifty lac rupees.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "4 doz").value, 48.0);
+    assert_eq!(find(text, &qs, "3mil").value, 3e6);
+    assert!(qs.iter().any(|q| q.value == 2.5e7), "{qs:?}");
+}

@@ -1893,8 +1893,14 @@ impl<'a> Reader<'a> {
             return Ok(Some(m));
         }
         self.restated(&mut m);
-        // Currency written before spelled numbers: "$ five million" is rare; skip.
-        Ok(Some(self.after_scale(self.with_scale(m))))
+        // "three cr twelve lac": an abbreviated scale, then the rest of the number.
+        let (m, last) = self.with_scale_last(m);
+        let m = if last > 1.0 {
+            self.compound_after(m, last)
+        } else {
+            m
+        };
+        Ok(Some(self.after_scale(m)))
     }
 
     /// "hundreds of millions", "tens of thousands", "dozens of", "thousands of".
@@ -2110,8 +2116,11 @@ impl<'a> Reader<'a> {
             let f = if let Some(f) = words::scale(&w) {
                 // "hundred" after digits only directly: "3 hundred"
                 f
-            } else if w == "dozen" || w == "dozens" {
-                // "3 dozen", "3 dozens"
+            } else if matches!(
+                w.as_str(),
+                "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs"
+            ) {
+                // "3 dozen", "3 dozens", "5 doz"
                 12.0
             } else if let Some(f) = words::scale_abbrev(raw) {
                 // "5 m" is metres unless money precedes; "5 k" is rare but thousands.
@@ -2496,7 +2505,6 @@ impl<'a> Reader<'a> {
             }
             (t.end, true)
         };
-        let _ = spaced;
         let q = skip_inline_space(text, connector_end);
         let mut nstart = q;
         let mut currency = None;
@@ -2561,6 +2569,15 @@ impl<'a> Reader<'a> {
             {
                 return None;
             }
+        }
+        // "forty-two" is one number: a hyphen glued between number words is no range
+        // unless it rises ("two-three days").
+        if m.core.notation == Notation::Words
+            && !spaced
+            && text[m.end..connector_end].starts_with('-')
+            && second.core.value <= m.core.value
+        {
+            return None;
         }
         // A year is no start of a range ending in a smaller number ("in 2008 to 29 mpg");
         // "2008–09" is a season, not a range of quantities either.

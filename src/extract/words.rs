@@ -66,7 +66,7 @@ pub fn scale(w: &str) -> Option<f64> {
 pub fn scale_abbrev(w: &str) -> Option<f64> {
     Some(match w {
         "k" | "K" => 1e3,
-        "mn" | "mln" | "M" | "MM" => 1e6,
+        "mn" | "mln" | "mil" | "M" | "MM" => 1e6,
         "m" => 1e6,
         "bn" | "b" | "B" | "bln" | "Bn" => 1e9,
         "tn" | "trn" | "tln" | "T" => 1e12,
@@ -504,7 +504,11 @@ pub struct WordNumber {
     pub ordinal: bool,
 }
 
-fn word_tokens(text: &str, start: usize, out: &mut [Tok; 14]) -> usize {
+/// Most tokens one spelled number spans ("thirty-one million two hundred fifty-six
+/// thousand seven hundred twenty-one" has 15, hyphens included).
+const MAX_WORD_TOKENS: usize = 20;
+
+fn word_tokens(text: &str, start: usize, out: &mut [Tok; MAX_WORD_TOKENS]) -> usize {
     let mut n = 0;
     let mut p = start;
     while n < out.len() {
@@ -549,10 +553,10 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
         kind: TokKind::Punct,
         newline_before: false,
         space_before: false,
-    }; 14];
+    }; MAX_WORD_TOKENS];
     let n = word_tokens(text, start, &mut tok_buf);
     let toks = &tok_buf[..n];
-    let mut words = [Lower::new(""); 14];
+    let mut words = [Lower::new(""); MAX_WORD_TOKENS];
     for (w, t) in words.iter_mut().zip(toks) {
         *w = lower(text, t);
     }
@@ -637,6 +641,42 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
         }
         let small_value = small(w);
         if let Some(v) = small_value {
+            // "three twenty-firsts", "one hundred thirty-fifths": after a numerator, tens and
+            // a unit ordinal are one denominator (35ths), unless "and" ties the tens to the
+            // numerator ("one hundred and thirty fifths" is 130 fifths).
+            if any
+                && v >= 20.0
+                && v % 10.0 == 0.0
+                && (i == 0 || words[i - 1] != "and")
+                && let Some(j) = if words.get(i + 1).is_some_and(|w| w == "-") {
+                    Some(i + 2)
+                } else {
+                    Some(i + 1)
+                }
+                && let Some(dw) = words.get(j)
+                && let Some(unit) = denominator(dw)
+                    .or_else(|| matches!(dw.as_str(), "first" | "firsts").then_some(1.0))
+                    .filter(|&u| u < 10.0)
+            {
+                let numerator = total + current;
+                if dw != "second" && (dw.ends_with('s') || numerator == 1.0) {
+                    let core = NumCore {
+                        start,
+                        end: toks[j].end,
+                        value: numerator / (v + unit),
+                        half_unit: 0.0,
+                        notation: Notation::Fraction,
+                        plain_integer: false,
+                        digit_count: 0,
+                        bare_power: false,
+                    };
+                    return Some(WordNumber {
+                        core,
+                        last_scale: 1.0,
+                        ordinal: false,
+                    });
+                }
+            }
             // Two small numbers in a row ("one two") are separate numbers, unless tens+units.
             if last_was_small {
                 let tens_then_unit = current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10.0;
@@ -777,13 +817,15 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             any && w != "second"
                 && (w.ends_with('s') || (current == 1.0 && total == 0.0))
                 && (current >= 1.0 || total > 0.0)
-                && (!and_seen || current < 10.0)
+                // "one hundred and two thirds" is 100 2/3 (read at "and"); "one hundred
+                // and thirty fifths" is 130 fifths.
+                && (!and_seen || current % 100.0 >= 10.0)
         }) {
             {
                 let core = NumCore {
                     start,
                     end: t.end,
-                    value: current / d,
+                    value: (total + current) / d,
                     half_unit: 0.0,
                     notation: Notation::Fraction,
                     plain_integer: false,
