@@ -101,28 +101,43 @@ pub fn sentences(text: &str) -> Vec<Span> {
 pub fn sentence_around(text: &str, pos: usize) -> Span {
     let bytes = text.as_bytes();
     let mut start = 0;
+    // Candidate ends are found with memchr: this runs for every sentence with a claim.
     let mut j = pos.min(bytes.len());
-    while j > 0 {
-        j -= 1;
-        if may_end_sentence(bytes[j])
-            && let Some(end) = boundary_at(text, j)
-            && end.max(j + 1) <= pos
+    let mut newline_before = memchr::memrchr(b'\n', &bytes[..j]);
+    loop {
+        if newline_before.is_some_and(|n| n >= j) {
+            newline_before = memchr::memrchr(b'\n', &bytes[..j]);
+        }
+        let punctuation = memchr::memrchr3(b'.', b'!', b'?', &bytes[..j]);
+        let Some(c) = punctuation.max(newline_before) else {
+            break;
+        };
+        if let Some(end) = boundary_at(text, c)
+            && end.max(c + 1) <= pos
         {
-            start = end.max(j + 1);
+            start = end.max(c + 1);
             break;
         }
+        j = c;
     }
     let mut end = bytes.len();
     let mut i = start;
-    while i < bytes.len() {
-        if may_end_sentence(bytes[i])
-            && let Some(e) = boundary_at(text, i)
-            && e.max(i + 1) > pos
+    let mut newline_after = memchr::memchr(b'\n', &bytes[i..]).map(|n| i + n);
+    loop {
+        if newline_after.is_some_and(|n| n < i) {
+            newline_after = memchr::memchr(b'\n', &bytes[i..]).map(|n| i + n);
+        }
+        let punctuation = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|n| i + n);
+        let Some(c) = [punctuation, newline_after].into_iter().flatten().min() else {
+            break;
+        };
+        if let Some(e) = boundary_at(text, c)
+            && e.max(c + 1) > pos
         {
             end = e;
             break;
         }
-        i += 1;
+        i = c + 1;
     }
     let mut out = Vec::with_capacity(1);
     push_trimmed(text, start, end, &mut out);
@@ -207,11 +222,221 @@ const CUE_BEFORE_GAP: usize = 40;
 
 /// Alias and cue matchers built once from the reference set.
 pub struct Linker {
-    aliases: AhoCorasick,
-    alias_entity: Vec<usize>,
+    aliases: AliasTable,
     cues: AhoCorasick,
     /// For each cue pattern, the properties it names, in table order.
     cue_properties: Vec<Vec<usize>>,
+}
+
+fn ends_alphanumeric(s: &str) -> bool {
+    s.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// The aliases grouped by their first word, for finding entity mentions word by word
+/// (an automaton walked over every byte of every document cost more than a third of
+/// the time of extraction).
+struct AliasTable {
+    /// Alias bytes and entity, by group; each group's aliases longest first.
+    aliases: Vec<(Box<[u8]>, usize)>,
+    /// `(key, range in aliases)` sorted by key.
+    groups: Vec<(u64, std::ops::Range<usize>)>,
+    /// Bytes in the longest alias.
+    longest: usize,
+    /// Bit set over `key_hash(key)` of the groups: most words are not the first word
+    /// of any alias, and this says so in a few instructions.
+    keys_seen: Vec<u64>,
+}
+
+/// The length of the first word of `s`: its leading alphanumeric characters (0 when
+/// it starts with another character).
+fn first_word_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// A key for a word, the same for every ASCII case of it: its length and its first
+/// eight bytes with bit 5 set (which folds ASCII letters and keeps digits). Different
+/// words may share a key; every alias of a group is compared in full.
+#[inline(always)]
+fn word_key(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let len = end - start;
+    let head: [u8; 8] = match bytes.get(start..start + 8).map(<[u8; 8]>::try_from) {
+        Some(Ok(eight)) => eight,
+        _ => {
+            let mut head = [0u8; 8];
+            for (h, b) in head.iter_mut().zip(&bytes[start..end]) {
+                *h = *b;
+            }
+            head
+        }
+    };
+    let keep = if len >= 8 {
+        !0
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    ((u64::from_le_bytes(head) | CASE) & keep) ^ (len as u64).rotate_right(8)
+}
+
+#[inline(always)]
+fn key_hash(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+impl AliasTable {
+    fn new(patterns: &[String], entities: &[usize]) -> AliasTable {
+        let mut keyed: Vec<(u64, usize, usize)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (word_key(p.as_bytes(), 0, first_word_len(p)), p.len(), i))
+            .collect();
+        // By key, then longest first: the first alias of a group that matches is the
+        // longest match there.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut table = AliasTable {
+            aliases: Vec::with_capacity(keyed.len()),
+            groups: Vec::new(),
+            longest: patterns.iter().map(String::len).max().unwrap_or(0),
+            keys_seen: vec![0; (1 << 16) / 64],
+        };
+        for (key, _, i) in keyed {
+            let at = table.aliases.len();
+            table
+                .aliases
+                .push((patterns[i].as_bytes().into(), entities[i]));
+            match table.groups.last_mut() {
+                Some((k, range)) if *k == key => range.end = at + 1,
+                _ => {
+                    table.groups.push((key, at..at + 1));
+                    set_bit(&mut table.keys_seen, key_hash(key));
+                }
+            }
+        }
+        table
+    }
+
+    /// Can an alias match at `start`, where the word `start..end` begins?
+    #[inline(always)]
+    fn may_match(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        has_bit(&self.keys_seen, key_hash(word_key(bytes, start, end)))
+    }
+
+    /// The longest alias that matches at `start`, whose first word is `start..end`
+    /// (ASCII case ignored): its length and entity.
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+        let key = word_key(bytes, start, end);
+        let g = self.groups.binary_search_by_key(&key, |g| g.0).ok()?;
+        let rest = &bytes[start..];
+        self.aliases[self.groups[g].1.clone()]
+            .iter()
+            .find(|(alias, _)| {
+                // The last byte first: aliases of a group share their first word.
+                rest.get(alias.len().wrapping_sub(1))
+                    .zip(alias.last())
+                    .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+                    && rest
+                        .iter()
+                        .zip(alias.iter())
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
+            .map(|(alias, entity)| (alias.len(), *entity))
+    }
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+#[inline(always)]
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+/// The words of a text from a byte on, in order, as `(start, end)`: each run of
+/// alphanumeric characters, and an empty word at every other character (where a word
+/// could start, after a character that is not alphanumeric). The first byte is taken
+/// as a word start. Eight bytes at a time while they are ASCII: this runs over every
+/// sentence that holds a claim.
+struct Words<'t> {
+    text: &'t str,
+    /// Next byte to classify.
+    at: usize,
+    word_start: usize,
+    /// Bit 7 of byte `k` set when byte `chunk + k` is an ASCII separator not yet seen.
+    separators: u64,
+    chunk: usize,
+    done: bool,
+}
+
+impl<'t> Words<'t> {
+    fn from(text: &'t str, from: usize) -> Words<'t> {
+        Words {
+            text,
+            at: from,
+            word_start: from,
+            separators: 0,
+            chunk: 0,
+            done: false,
+        }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let bytes = self.text.as_bytes();
+        loop {
+            if self.separators != 0 {
+                let j = self.chunk + (self.separators.trailing_zeros() / 8) as usize;
+                self.separators &= self.separators - 1;
+                let word = (self.word_start, j);
+                self.word_start = j + 1;
+                return Some(word);
+            }
+            let i = self.at;
+            if i >= bytes.len() {
+                if self.done {
+                    return None;
+                }
+                self.done = true;
+                return Some((self.word_start, bytes.len()));
+            }
+            if let Some(eight) = bytes.get(i..i + 8) {
+                let x = u64::from_le_bytes(eight.try_into().unwrap_or([0x80; 8]));
+                if x & HIGH == 0 {
+                    // Bit 7 of each byte set when it is an ASCII digit, or a letter once
+                    // folded to lower case; no sum carries into the next byte.
+                    let digit = (x + 0x50 * ONES) & !(x + 0x46 * ONES);
+                    let folded = x | (0x20 * ONES);
+                    let letter = (folded + 0x1F * ONES) & !(folded + 0x05 * ONES);
+                    self.separators = !(digit | letter) & HIGH;
+                    self.chunk = i;
+                    self.at = i + 8;
+                    continue;
+                }
+            }
+            let (len, separator) = match bytes[i] {
+                b @ 0..0x80 => (1, !b.is_ascii_alphanumeric()),
+                _ => {
+                    let c = self.text[i..].chars().next().unwrap_or(' ');
+                    (c.len_utf8(), !c.is_alphanumeric())
+                }
+            };
+            self.at = i + len;
+            if separator {
+                let word = (self.word_start, i);
+                self.word_start = i + len;
+                return Some(word);
+            }
+        }
+    }
 }
 
 fn variants(phrase: &str) -> Vec<String> {
@@ -262,20 +487,14 @@ impl Linker {
                 }
             }
         }
-        let build = |pats: &[String], kind: Option<aho_corasick::AhoCorasickKind>| {
-            AhoCorasickBuilder::new()
-                .kind(kind)
+        Linker {
+            aliases: AliasTable::new(&alias_patterns, &alias_entity),
+            // Cues are searched only in the few sentences that name an entity.
+            cues: AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
-                .build(pats)
-                .expect("alias patterns build")
-        };
-        Linker {
-            // Aliases are searched through every text: a DFA costs more to build once and
-            // is several times faster to run. Cues are searched only in a few sentences.
-            aliases: build(&alias_patterns, Some(aho_corasick::AhoCorasickKind::DFA)),
-            alias_entity,
-            cues: build(&cue_patterns, None),
+                .build(&cue_patterns)
+                .expect("cue patterns build"),
             cue_properties,
         }
     }
@@ -301,6 +520,128 @@ impl Linker {
             .collect()
     }
 
+    /// Entity mentions in `text` that start in `from..to`, in order; the same as one
+    /// pass over the whole text would find there. In that pass, at each word start
+    /// (after a character that is not alphanumeric) not covered by an earlier match, the
+    /// longest alias that starts there (ASCII case ignored) is a match; it is a mention
+    /// when it also ends a word. A match that is not a mention still covers its bytes
+    /// ("the U" in "the UK"). Only the sentences that hold a claim are read: scanning
+    /// every byte of every document cost more than a third of the time of extraction.
+    fn mentions_between(&self, text: &str, from: usize, to: usize) -> Vec<Mention> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        // Words that start before this are inside an earlier match.
+        let mut resume = 0;
+        for (start, end) in Words::from(text, self.sync_point(text, from)) {
+            if start >= to {
+                break;
+            }
+            if start >= resume && self.aliases.may_match(bytes, start, end) {
+                self.mention_at(text, start, end, from, &mut resume, &mut out);
+            }
+        }
+        out
+    }
+
+    /// The match at the word `start..end`, if any. An alias that matches here starts
+    /// with this whole word: it cannot go on with an alphanumeric character the text
+    /// does not have, and a shorter one-word alias inside the word covers no other word
+    /// start. The match covers the text up to `resume`; a mention when it ends a word
+    /// too (kept from `from` on).
+    #[inline(never)]
+    fn mention_at(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        from: usize,
+        resume: &mut usize,
+        out: &mut Vec<Mention>,
+    ) {
+        let Some((len, entity)) = self.aliases.longest_at(text.as_bytes(), start, end) else {
+            return;
+        };
+        *resume = start + len;
+        let whole_word = text[*resume..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if whole_word && start >= from {
+            out.push(Mention {
+                span: Span::new(start, *resume),
+                target: entity,
+            });
+        }
+    }
+
+    /// A word start at or before `pos` that no alias match covers, from where a scan
+    /// finds what a scan of the whole text finds.
+    fn sync_point(&self, text: &str, pos: usize) -> usize {
+        let bytes = text.as_bytes();
+        let is_word_start = |p: usize| p == 0 || !ends_alphanumeric(&text[..p]);
+        let mut pos = pos.min(text.len());
+        while !is_word_start(pos) {
+            pos -= text[..pos].chars().next_back().map_or(1, char::len_utf8);
+        }
+        loop {
+            // A match that covers `pos` starts at a word start less than the longest
+            // alias before it.
+            let mut from = pos.saturating_sub(self.aliases.longest);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let first_is_word_start = is_word_start(from);
+            let mut cover = None;
+            for (start, end) in Words::from(text, from) {
+                if start >= pos {
+                    break;
+                }
+                if (start > from || first_is_word_start)
+                    && self.aliases.may_match(bytes, start, end)
+                    && self
+                        .aliases
+                        .longest_at(bytes, start, end)
+                        .is_some_and(|(len, _)| start + len > pos)
+                {
+                    cover = Some(start);
+                    break;
+                }
+            }
+            match cover {
+                Some(start) => pos = start,
+                None => return pos,
+            }
+        }
+    }
+
+    /// Is an entity mentioned within `ENTITY_WINDOW` bytes of `q`? `in_sentence` are
+    /// the mentions that start in `sentence`, the sentence of `q`.
+    fn mention_near(
+        &self,
+        text: &str,
+        q: &Quantity,
+        sentence: Span,
+        in_sentence: &[Mention],
+    ) -> bool {
+        let lo = q.span.start.saturating_sub(ENTITY_WINDOW);
+        let hi = q.span.end + ENTITY_WINDOW;
+        let near = |m: &Mention| m.span.end >= lo && m.span.start <= hi;
+        in_sentence.iter().any(near)
+            || self
+                .mentions_between(
+                    text,
+                    lo.saturating_sub(self.aliases.longest),
+                    sentence.start,
+                )
+                .iter()
+                .any(near)
+            || (hi >= sentence.end
+                && self
+                    .mentions_between(text, sentence.end, (hi + 1).min(text.len()))
+                    .iter()
+                    .any(near))
+    }
+
     /// Links every checkable quantity of `text`. Returns `(index into quantities, link)`.
     pub fn link(
         &self,
@@ -315,34 +656,39 @@ impl Linker {
         }
         // Entity mentions in the whole text, once; a sentence is looked at only when
         // a quantity has a mention near it (most numbers in most prose have none).
-        let whole = Span::new(0, text.len());
-        let all_entities = Self::mentions(&self.aliases, &|p| self.alias_entity[p], text, whole);
-        if all_entities.is_empty() {
-            return out;
-        }
+        // Only a sentence that holds a claim can give a link, and only when it names an
+        // entity and a number in it has an entity mention near it (most numbers in most
+        // prose have none).
+        let claimable = |q: &Quantity| {
+            q.not_a_claim.is_none()
+                && !matches!(q.kind, NumberKind::Ordinal | NumberKind::Multiplier)
+        };
         let mut next = 0;
         while next < quantities.len() {
-            let q = &quantities[next];
-            let lo = q.span.start.saturating_sub(ENTITY_WINDOW);
-            let hi = q.span.end + ENTITY_WINDOW;
-            let near = all_entities.partition_point(|m| m.span.end < lo);
-            if all_entities.get(near).is_none_or(|m| m.span.start > hi) {
+            if !claimable(&quantities[next]) {
                 next += 1;
                 continue;
             }
-            let sent = sentence_around(text, q.span.start);
+            let sent = sentence_around(text, quantities[next].span.start);
             let first = quantities.partition_point(|x| x.span.start < sent.start);
             let last = quantities.partition_point(|x| x.span.start < sent.end);
-            next = last.max(next + 1);
+            if !(first..last).contains(&next) {
+                next += 1;
+                continue;
+            }
+            next = last;
             let in_sentence: Vec<usize> = (first..last).collect();
-            let e_lo = all_entities.partition_point(|m| m.span.start < sent.start);
-            let e_hi = all_entities.partition_point(|m| m.span.start < sent.end);
-            let entities: Vec<Mention> = all_entities[e_lo..e_hi]
+            let starting_here = self.mentions_between(text, sent.start, sent.end);
+            let entities: Vec<Mention> = starting_here
                 .iter()
                 .filter(|m| m.span.end <= sent.end)
                 .cloned()
                 .collect();
-            if entities.is_empty() {
+            if entities.is_empty()
+                || !in_sentence
+                    .iter()
+                    .any(|&i| self.mention_near(text, &quantities[i], sent, &starting_here))
+            {
                 continue;
             }
             // Cue index as target; properties resolved per quantity.
@@ -639,5 +985,89 @@ mod tests {
     fn hard_wrapped_prose_stays_one_sentence() {
         let text = "A rat gets by with a brain that holds about\n200 million neurons, we are told by the textbook.";
         assert_eq!(split(text), [text]);
+    }
+
+    fn linker() -> Linker {
+        let (refs, diags) = crate::reference::load_tables(
+            &crate::reference::embedded_sources(),
+            UnitTable::default_table(),
+        );
+        assert!(diags.is_empty());
+        Linker::new(&refs)
+    }
+
+    /// The plain definition: at each word start not covered by an earlier match, the
+    /// longest alias (ASCII case ignored) that starts there; a mention when it ends a word.
+    fn mentions_by_definition(linker: &Linker, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut resume = 0;
+        for (p, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            if p < resume || ends_alphanumeric(&text[..p]) {
+                continue;
+            }
+            let longest = linker
+                .aliases
+                .aliases
+                .iter()
+                .filter(|(a, _)| {
+                    text.as_bytes()
+                        .get(p..p + a.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(a))
+                })
+                .max_by_key(|(a, _)| a.len());
+            if let Some((a, entity)) = longest {
+                resume = p + a.len();
+                if text[resume..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                {
+                    out.push((p, resume, *entity));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn mentions_in_part_of_a_text_are_those_of_the_whole_text() {
+        let linker = linker();
+        let texts = [
+            "In addition, the United States has two missions; the UN said so. The U.S. and the UK.",
+            "Humans have 86 billion neurons, mice about 70 million; the human brain is large.",
+            "ultrapure water, bathe USA, the Earth-Moon distance and the Moon's distance from Earth.",
+            "Krizhevsky, Sutskever and Hinton (Krizhevsky et al. 2012) trained AlexNet; GPT-3 came later.",
+            "Ça coûte — the HUMAN brain… “the Moon” and Mt. Everest, Mount Everest; N_A and H2O.",
+            "the the the U the US the United Nations the United States theUS",
+        ];
+        for text in texts {
+            let whole: Vec<(usize, usize, usize)> = linker
+                .mentions_between(text, 0, text.len())
+                .iter()
+                .map(|m| (m.span.start, m.span.end, m.target))
+                .collect();
+            assert_eq!(whole, mentions_by_definition(&linker, text), "{text}");
+            assert!(!whole.is_empty());
+            let cuts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            for &from in &cuts {
+                for &to in cuts.iter().filter(|&&to| to >= from).step_by(7) {
+                    let part: Vec<(usize, usize, usize)> = linker
+                        .mentions_between(text, from, to)
+                        .iter()
+                        .map(|m| (m.span.start, m.span.end, m.target))
+                        .collect();
+                    let expected: Vec<(usize, usize, usize)> = whole
+                        .iter()
+                        .copied()
+                        .filter(|m| from <= m.0 && m.0 < to)
+                        .collect();
+                    assert_eq!(part, expected, "{text:?} {from}..{to}");
+                }
+            }
+        }
     }
 }
