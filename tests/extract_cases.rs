@@ -723,3 +723,44 @@ fn abbreviated_dozens_millions_and_crores() {
     assert_eq!(find(text, &qs, "3mil").value, 3e6);
     assert!(qs.iter().any(|q| q.value == 2.5e7), "{qs:?}");
 }
+
+#[test]
+fn an_explicit_equality_is_exact_and_part_of_the_claim() {
+    let text = "The fee is equal to 45 dollars and the total equals 90.";
+    let qs = extract(text);
+    let q = find(text, &qs, "equal to 45 dollars");
+    assert_eq!((q.qualifier, q.value), (Qualifier::Exact, 45.0));
+    assert_eq!(q.hedge.as_deref(), Some("equal to"));
+    assert_eq!(find(text, &qs, "equals 90").qualifier, Qualifier::Exact);
+}
+
+#[test]
+fn slanted_comparison_signs_and_a_glued_times_sign() {
+    let text = "Plants ⩽40 cm were cut; the drag is ~4× that of the wing; a 3×3 grid.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "⩽40 cm").qualifier, Qualifier::AtMost);
+    let q = find(text, &qs, "~4×");
+    assert_eq!((q.kind, q.value), (NumberKind::Multiplier, 4.0));
+    // "3×3" is a size, not a multiplier.
+    assert!(
+        qs.iter()
+            .all(|q| !(q.kind == NumberKind::Multiplier && q.value == 3.0))
+    );
+}
+
+#[test]
+fn a_scale_word_joined_by_a_hyphen() {
+    let text = "Three-hundred volunteers came.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "Three-hundred").value, 300.0);
+}
+
+#[test]
+fn an_approximate_range_keeps_its_hedge() {
+    let text = "Grains are about 2–7 mm wide.";
+    let qs = extract(text);
+    let q = find(text, &qs, "about 2–7 mm");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!(q.hedge.as_deref(), Some("about"));
+    assert_eq!((q.interval.low, q.interval.high), (2.0, 7.0));
+}

@@ -260,17 +260,25 @@ fn project(
                         | Qualifier::AtLeast
                         | Qualifier::LessThan
                         | Qualifier::AtMost
-                ) {
+                ) && !stated_equal(q)
+                {
                     continue;
                 }
                 // NumberRangeModel reports bare numbers: the claim span without a unit
                 // written after the numbers ("more than thirty [years old]").
                 let (num, _) = number_part(text, q);
+                // Hedges ("about") are never part of Recognizers-Text spans (SOURCE.md); the
+                // words of a bound ("more than", "between") are.
+                let start = if q.qualifier == Qualifier::Range && approx_hedge(q) {
+                    q.value_span.start
+                } else {
+                    q.span.start
+                };
                 match q.unit_span {
-                    Some(u) if u.start >= num.end && num.end > q.span.start => {
-                        (Span::new(q.span.start, num.end), false)
+                    Some(u) if u.start >= num.end && num.end > start => {
+                        (Span::new(start, num.end), false)
                     }
-                    _ => (q.span, false),
+                    _ => (Span::new(start, q.span.end), false),
                 }
             }
             Model::Percent => {
@@ -300,13 +308,19 @@ fn project(
             }
         };
         let (s, e) = idx.chars(span);
+        // NumberRangeModel reads "equal to 20" as the one-point range [20,20].
+        let (low, high) = if model == Model::NumberRange && stated_equal(q) {
+            (q.value, q.value)
+        } else {
+            bounds(q)
+        };
         out.push(Item {
             start: s,
             end: e,
             text: slice(text, span).to_string(),
             value: q.value,
-            low: bounds(q).0,
-            high: bounds(q).1,
+            low,
+            high,
             low_incl: q.interval.low_inclusive,
             high_incl: q.interval.high_inclusive,
             // CurrencyModel reports the money amount only: a rate's denominator ("a
@@ -322,6 +336,42 @@ fn project(
     }
     out.sort_by_key(|it| (it.start, it.end));
     out
+}
+
+/// A hedge of approximation ("about", "~"), as opposed to the words of a bound.
+fn approx_hedge(q: &Quantity) -> bool {
+    q.hedge.as_deref().is_some_and(|h| {
+        let h = h.to_ascii_lowercase();
+        let h = h.trim_end_matches('.');
+        matches!(
+            h,
+            "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "approx"
+                | "some"
+                | "circa"
+                | "ca"
+                | "c"
+                | "nearly"
+                | "almost"
+                | "close to"
+                | "an estimated"
+                | "estimated"
+                | "~"
+                | "≈"
+                | "∼"
+        )
+    })
+}
+
+/// An exact number stated as an equality ("equal to 20", "equals 20").
+fn stated_equal(q: &Quantity) -> bool {
+    q.qualifier == Qualifier::Exact
+        && q.hedge
+            .as_deref()
+            .is_some_and(|h| h.to_ascii_lowercase().starts_with("equal"))
 }
 
 fn value_ok(g: &Gold, it: &Item) -> bool {
@@ -677,7 +727,10 @@ How our output is projected onto each model:
 - NumberRangeModel: quantities qualified range, more_than, at_least, less_than, at_most, with the
   whole claim span (Recognizers-Text includes "between", "more than" in the text) up to the end
   of the last number: a unit written after the numbers is left out, as NumberRangeModel reads
-  bare numbers ("more than thirty" in "more than thirty years old"). Unbounded
+  bare numbers ("more than thirty" in "more than thirty years old"). An exact quantity whose
+  hedge states an equality ("equal to 20", "equals 20") is reported as the one-point range
+  [20,20], as NumberRangeModel does for those phrases. The hedge of an approximate range
+  ("about 5–20") is left out of the span: SOURCE.md notes hedges are dropped from spans. Unbounded
   sides must be infinite on our side (a low side of 0 also counts: our at_most / less_than
   intervals start at the natural zero of a positive number). Range bounds are the written ones
   (our interval without the half-unit widening, see the CQE section). Bracket kinds are compared only for one-sided bounds:

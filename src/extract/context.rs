@@ -467,6 +467,15 @@ const HEDGES: &[(&str, Qualifier)] = &[
     ("equal to or over", Qualifier::AtLeast),
     ("equal to or below", Qualifier::AtMost),
     ("equal to or under", Qualifier::AtMost),
+    // An explicit equality: the number is exact and the words belong to the claim
+    // ("equal to 20", "equals 20").
+    ("equal to", Qualifier::Exact),
+    ("equals", Qualifier::Exact),
+    ("equals to", Qualifier::Exact),
+    ("equaling", Qualifier::Exact),
+    ("equaling to", Qualifier::Exact),
+    ("equalling", Qualifier::Exact),
+    ("equalling to", Qualifier::Exact),
     ("smaller than", Qualifier::LessThan),
     ("bigger than", Qualifier::MoreThan),
     ("exceed", Qualifier::MoreThan),
@@ -480,6 +489,9 @@ const HEDGES: &[(&str, Qualifier)] = &[
 
 /// The last word of every phrase in `HEDGES` (a test keeps them in step).
 static HEDGE_LAST_WORDS: WordSet = WordSet::new(&[
+    "equals",
+    "equaling",
+    "equalling",
     "about",
     "above",
     "almost",
@@ -1062,6 +1074,15 @@ impl<'a> Reader<'a> {
             }
         }
 
+        // "about 5–20%": an approximate range keeps its hedge words in the claim.
+        if qualifier == Qualifier::Range
+            && !range_intro
+            && let Some((q, hstart, htext)) = self.hedge_before(m.start)
+            && matches!(q, Qualifier::Approx | Qualifier::Nearly)
+        {
+            hedge = Some(htext);
+            start = hstart;
+        }
         // The hedge or bound before the number.
         if qualifier != Qualifier::Range {
             if let Some((q, hstart, htext)) = self.hedge_before(m.start) {
@@ -1341,7 +1362,8 @@ impl<'a> Reader<'a> {
             } else {
                 None
             };
-            if before_sign.is_none_or(|b| b.is_whitespace() || "(=[:;,/<>~≈≤≥".contains(b)) {
+            if before_sign.is_none_or(|b| b.is_whitespace() || "(=[:;,/<>~∼≈≤≥".contains(b))
+            {
                 start -= c.len_utf8();
                 core.value = -core.value;
             } else if let Some((cstart, unit)) = money_before_sign {
@@ -1606,6 +1628,18 @@ impl<'a> Reader<'a> {
                 // "3D", "5G", "4WD": part of a name.
                 return Err(word_end);
             }
+        }
+        // "~6× that of": a multiplier sign glued after the number (not "2×2", "3 × 10^4").
+        if after == Some('×')
+            && !text[core.end + '×'.len_utf8()..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit())
+        {
+            let e = core.end + '×'.len_utf8();
+            m.kind = NumberKind::Multiplier;
+            m.end = e;
+            m.unit_span = Some(Span::new(core.end, e));
+            return Ok(Some(m));
         }
         // "-fold" and "5-year"
         if after == Some('-') && !m.scaled {
@@ -2989,8 +3023,8 @@ impl<'a> Reader<'a> {
                 '<' if before == Some('=') => return None,
                 '>' => Some(Qualifier::MoreThan),
                 '<' => Some(Qualifier::LessThan),
-                '≥' => Some(Qualifier::AtLeast),
-                '≤' => Some(Qualifier::AtMost),
+                '≥' | '⩾' => Some(Qualifier::AtLeast),
+                '≤' | '⩽' => Some(Qualifier::AtMost),
                 '=' => match before {
                     Some('>') => Some(Qualifier::AtLeast),
                     Some('<') => Some(Qualifier::AtMost),

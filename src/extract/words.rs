@@ -627,6 +627,8 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 && toks[i + 1].space_before == t.space_before
                 && (small(&words[i + 1]).is_some_and(|v| v < 10.0)
                     || (tens && ordinal(&words[i + 1]).is_some_and(|v| v < 10.0))
+                    // "two-hundred", "three-thousand"
+                    || (current >= 1.0 && total == 0.0 && scale(&words[i + 1]).is_some())
                     // "two-thirds", "one-quarter"
                     || ((1.0..10.0).contains(&current)
                         && total == 0.0
