@@ -144,7 +144,8 @@ impl UnitTable {
         let mut prefix_symbols: Vec<(String, usize)> = symbol_patterns
             .iter()
             .zip(&symbol_unit)
-            .filter(|(_, u)| units[**u].is_currency())
+            // A lower-case letter ("p" for pence) is a currency only after the amount.
+            .filter(|(s, u)| units[**u].is_currency() && !s.bytes().all(|b| b.is_ascii_lowercase()))
             .map(|(s, u)| (s.clone(), *u))
             .collect();
         prefix_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));

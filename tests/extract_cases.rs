@@ -231,6 +231,62 @@ fn powers_written_with_a_caret_doses_and_coins() {
 }
 
 #[test]
+fn pence_written_p_after_the_amount_only() {
+    let text = "The shares ended at 245.5p, down 12 p; see Fig. 3p and the p 5 row.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "245.5p").unit.as_deref(), Some("pence"));
+    assert_eq!(find(text, &qs, "12 p").unit.as_deref(), Some("pence"));
+    assert!(
+        qs.iter().all(|q| q.value != 3.0 && q.value != 5.0),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn an_age_between_commas_after_a_name() {
+    let text = "Ortega, 58, said the plant employs 300 people.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "58").unit.as_deref(), Some("year"));
+    assert_eq!(
+        find(text, &qs, "300 people").unit.as_deref(),
+        Some("people")
+    );
+}
+
+#[test]
+fn a_fraction_of_a_unit_takes_the_unit() {
+    let text = "A teaspoon holds 1/6 of a US fluid ounce.";
+    let qs = extract(text);
+    let q = find(text, &qs, "1/6 of a US fluid ounce");
+    assert!(close(q.value, 1.0 / 6.0));
+    assert_eq!(q.unit.as_deref(), Some("fl_oz"));
+}
+
+#[test]
+fn a_hyphenated_compound_names_what_is_counted() {
+    let text = "It comes with three-, four- and eight-speaker systems and a 12-member board.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "three").unit_text.as_deref(),
+        Some("speaker")
+    );
+    assert_eq!(
+        find(text, &qs, "eight").unit_text.as_deref(),
+        Some("speaker")
+    );
+    assert_eq!(find(text, &qs, "12").unit_text.as_deref(), Some("member"));
+}
+
+#[test]
+fn change_words_phrasal_up_and_ranges_between_levels() {
+    let text = "The defence gave up 412 yards. Prices are expected to increase between 2% and 3%. Shares were plummeting 40%.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "412 yards").change, None);
+    assert_eq!(find(text, &qs, "between 2% and 3%").change, None);
+    assert_eq!(find(text, &qs, "40%").change, Some(Change::Down));
+}
+
+#[test]
 fn spaced_or_glued_m_on_a_measure_is_metres() {
     let text = "The wall is 1.2 m high and the pole is 1.2m tall.";
     let qs = extract(text);

@@ -570,6 +570,14 @@ static UP_WORDS: WordSet = WordSet::new(&[
     "doubled",
     "tripled",
     "improved",
+    "jumping",
+    "soaring",
+    "surging",
+    "climbing",
+    "gaining",
+    "advancing",
+    "rallying",
+    "spiking",
 ]);
 
 static DOWN_WORDS: WordSet = WordSet::new(&[
@@ -622,6 +630,13 @@ static DOWN_WORDS: WordSet = WordSet::new(&[
     "dropping",
     "declining",
     "decreasing",
+    "plummeting",
+    "plunging",
+    "sinking",
+    "slumping",
+    "shrinking",
+    "losing",
+    "dipping",
 ]);
 
 static UP_NOUNS: WordSet = WordSet::new(&[
@@ -1209,7 +1224,13 @@ impl<'a> Reader<'a> {
         } else {
             m.core.value
         };
-        let change = self.change_around(start, m.end);
+        // "increase between 5% and 6%", "jumped from 240 to 273": the range is the two
+        // levels, not the size of a move.
+        let change = if qualifier == Qualifier::Range && range_intro {
+            None
+        } else {
+            self.change_around(start, m.end)
+        };
         let not_a_claim = self.relative_time(&m);
         let (unit, unit_text) = match (m.unit, m.unit_span) {
             (Some(u), Some(sp)) => (
@@ -1231,7 +1252,10 @@ impl<'a> Reader<'a> {
         if unit.is_none()
             && m.kind == NumberKind::Cardinal
             && not_a_claim.is_none()
-            && let Some(noun) = self.counted_noun(&m, value)
+            && let Some(noun) = (value >= 1.0)
+                .then(|| self.hyphen_compound_noun(m.end))
+                .flatten()
+                .or_else(|| self.counted_noun(&m, value))
         {
             unit_text = Some(noun.slice(text).to_string());
             unit_span = Some(noun);
@@ -2228,6 +2252,13 @@ impl<'a> Reader<'a> {
             m.unit = Some(unit);
             m.unit_span = Some(span);
             m.end = span.end;
+        } else if !money_already && let Some((unit, span)) = self.unit_after_of_a(&m) {
+            // "1/16 of a US pint": a fraction of one unit.
+            m.unit = Some(unit);
+            m.unit_span = Some(span);
+            m.end = span.end;
+        } else if !money_already && let Some(year) = self.appositive_age(&m) {
+            m.unit = Some(year);
         } else if !money_already && let Some((unit, end)) = self.million_code_at(p) {
             // "30 MUSD", "120 MEUR": millions of a currency, as financial tables write them.
             m.core.value *= 1e6;
@@ -2370,6 +2401,8 @@ impl<'a> Reader<'a> {
         if p - end <= 2
             && let Some(u) = self.ex.units.match_at(self.text, p)
             && !self.ex.units.unit(u.unit).is_count()
+            // "Fig. 7p", "Table 3a": a glued lower-case letter labels a panel.
+            && !(p == end && u.end == p + 1 && self.text.as_bytes()[p].is_ascii_lowercase())
             && (p == end
                 || (u.end - p > 1 && !WORDLIKE_UNITS.contains(&Lower::new(&self.text[p..u.end]))))
         {
@@ -2947,6 +2980,104 @@ impl<'a> Reader<'a> {
             && self.word_after(t.end).is_some_and(|(_, w)| w == "and")
     }
 
+    /// The noun of a hyphenated compound after a number: "six-cylinder" (cylinder), and
+    /// a suspended hyphen borrowing the last one: "four-, five- and six-cylinder". Not a
+    /// unit (those were read before), not a number ("COVID-19").
+    fn hyphen_compound_noun(&self, end: usize) -> Option<Span> {
+        let text = self.text;
+        let b = text.as_bytes();
+        if b.get(end) != Some(&b'-') {
+            return None;
+        }
+        let word_at = |p: usize| {
+            let e = p + b[p..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            (e - p >= 3 && b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric()))
+                .then(|| Span::new(p, e))
+        };
+        match b.get(end + 1) {
+            Some(c) if c.is_ascii_alphabetic() => {
+                let w = word_at(end + 1)?;
+                let lw = Lower::new(w.slice(text));
+                let number = words::small(lw.as_str()).is_some()
+                    || words::scale(lw.as_str()).is_some()
+                    || words::ordinal(lw.as_str()).is_some();
+                let word_like = !number
+                    && !NOT_COUNTED.contains(&lw)
+                    && self.ex.units.match_at(text, w.start).is_none();
+                word_like.then_some(w)
+            }
+            Some(b',' | b' ') => {
+                // The list goes on to its last member: "..., five- and six-cylinder".
+                let window = &text[end + 1..(end + 48).min(text.len())];
+                let stop = window.find(['.', ';', ':', '(']).unwrap_or(window.len());
+                let window = &window[..stop];
+                let dash = window
+                    .char_indices()
+                    .filter(|&(i, c)| {
+                        c == '-'
+                            && window[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic())
+                            && window[..i].ends_with(|p: char| p.is_alphanumeric())
+                    })
+                    .map(|(i, _)| i)
+                    .next()?;
+                let p = end + 1 + dash;
+                self.hyphen_compound_noun(p)
+            }
+            _ => None,
+        }
+    }
+
+    /// "1/16 of a US pint", "half of an inch": a fraction of one unit, with up to two
+    /// qualifying words before the unit ("US fluid").
+    fn unit_after_of_a(&self, m: &Measured) -> Option<(usize, Span)> {
+        if !(m.core.value > 0.0 && m.core.value < 1.0) {
+            return None;
+        }
+        let (of_t, of) = self.word_after(m.end)?;
+        if of != "of" {
+            return None;
+        }
+        let (a_t, a) = self.word_after(of_t.end)?;
+        if a != "a" && a != "an" {
+            return None;
+        }
+        let mut p = a_t.end;
+        for _ in 0..3 {
+            let t = self.tok_after(p)?;
+            if let Some(u) = self.ex.units.match_at(self.text, t.start) {
+                return Some((u.unit, Span::new(t.start, u.end)));
+            }
+            if t.kind != TokKind::Word {
+                return None;
+            }
+            p = t.end;
+        }
+        None
+    }
+
+    /// "Maddon, 66, has ...": a whole number between commas after a name is an age.
+    fn appositive_age(&self, m: &Measured) -> Option<usize> {
+        let text = self.text;
+        if !m.core.plain_integer
+            || m.core.digit_count > 3
+            || !(1.0..=120.0).contains(&m.core.value)
+            || !text[m.end..].starts_with(',')
+            || !text[..m.start].ends_with(", ")
+        {
+            return None;
+        }
+        let name = self.prev_tok(m.start - 2)?;
+        let capital = name.kind == TokKind::Word
+            && name
+                .text(text)
+                .starts_with(|c: char| c.is_ascii_uppercase())
+            && !FUNCTION_WORDS.contains(&lower(text, &name));
+        capital.then(|| self.ex.units.get_index("year")).flatten()
+    }
+
     /// "MUSD" at `pos`: an upper-case M glued to an ISO currency code (millions).
     fn million_code_at(&self, pos: usize) -> Option<(usize, usize)> {
         let bytes = self.text.as_bytes();
@@ -3443,6 +3574,13 @@ impl<'a> Reader<'a> {
             if w == "up" && starts_with_ci(text[t.end..].trim_start(), "to ") {
                 continue;
             }
+            // "gave up 517 yards", "picked up 3 points": a phrasal verb, not a rise.
+            if w == "up"
+                && let Some((_, v)) = self.prev_word(t.start)
+                && PHRASAL_UP.contains(&v)
+            {
+                return None;
+            }
             if UP_WORDS.contains(&w) {
                 return Some(Change::Up);
             }
@@ -3450,7 +3588,11 @@ impl<'a> Reader<'a> {
                 return Some(Change::Down);
             }
         }
-        if let Some((_, w)) = self.word_after(end) {
+        if let Some((t, w)) = self.word_after(end) {
+            // "30 million shares up for sale"
+            if w == "up" && self.word_after(t.end).is_some_and(|(_, n)| n == "for") {
+                return None;
+            }
             if UP_NOUNS.contains(&w) {
                 return Some(Change::Up);
             }
@@ -3541,6 +3683,14 @@ fn customary_pair(big: &str, small: &str) -> bool {
             | ("kg", "g")
     )
 }
+
+/// Verbs that "up" completes into another meaning ("gave up", "picked up").
+static PHRASAL_UP: WordSet = WordSet::new(&[
+    "gave", "give", "gives", "giving", "given", "picked", "pick", "picks", "set", "sets", "made",
+    "make", "makes", "took", "take", "takes", "taken", "put", "puts", "putting", "ended", "end",
+    "ends", "wound", "signed", "sign", "racked", "rack", "chalked", "summed", "adds", "add",
+    "added", "showed", "show", "turned", "turn", "lined", "opened", "tied",
+]);
 
 /// How much the second number of a range was scaled ("5 million" -> 1e6).
 fn scale_of(m: &Measured) -> f64 {
