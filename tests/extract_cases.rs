@@ -820,3 +820,32 @@ fn an_approximate_range_keeps_its_hedge() {
     assert_eq!(q.hedge.as_deref(), Some("about"));
     assert_eq!((q.interval.low, q.interval.high), (2.0, 7.0));
 }
+
+#[test]
+fn a_dash_between_words_and_digits_or_before_a_month_is_no_range() {
+    let text = "Roughly two thirds - 61% - agreed; talks resume on 21 or 22 June.";
+    let qs = extract(text);
+    assert!(qs.iter().all(|q| q.qualifier != Qualifier::Range), "{qs:?}");
+    assert!(qs.iter().any(|q| q.value == 61.0));
+}
+
+#[test]
+fn half_or_a_quarter_of_one_unit() {
+    let text = "Rates rose half a percent in half an hour; the walk is a third of a mile.";
+    let qs = extract(text);
+    let q = find(text, &qs, "half a percent");
+    assert_eq!((q.value, q.unit.as_deref()), (0.5, Some("percent")));
+    let q = find(text, &qs, "half an hour");
+    assert_eq!((q.value, q.unit.as_deref()), (0.5, Some("h")));
+    let q = find(text, &qs, "a third of a mile");
+    assert!(close(q.value, 1.0 / 3.0));
+    assert_eq!(q.unit.as_deref(), Some("mi"));
+}
+
+#[test]
+fn a_hyphenated_percentage_point() {
+    let text = "It was a 2 percentage-point rise.";
+    let qs = extract(text);
+    let q = find(text, &qs, "2 percentage-point");
+    assert_eq!(q.unit.as_deref(), Some("percentage_point"));
+}

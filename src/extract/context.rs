@@ -1827,6 +1827,33 @@ impl<'a> Reader<'a> {
             }));
         }
         let Some(wn) = parse_words(text, cand) else {
+            // "half a percent", "a quarter of an hour" is not this; "half an hour": a
+            // fraction of one unit.
+            if (w == "half" || w == "quarter")
+                && let Some((a_t, a_w)) = self.word_after(first.end)
+                && (a_w == "a" || a_w == "an")
+                && let Some(u) = self
+                    .ex
+                    .units
+                    .match_at(text, skip_inline_space(text, a_t.end))
+                && u.end > a_t.end + 1
+                && !WORDLIKE_UNITS
+                    .contains(&Lower::new(&text[skip_inline_space(text, a_t.end)..u.end]))
+            {
+                let mut core = plain(first.start, a_t.end, if w == "half" { 0.5 } else { 0.25 });
+                core.notation = Notation::Fraction;
+                let m = Measured {
+                    core,
+                    start: first.start,
+                    end: a_t.end,
+                    scaled: false,
+                    unit: None,
+                    unit_span: None,
+                    kind: NumberKind::Cardinal,
+                    vague: None,
+                };
+                return Ok(Some(self.after_scale(m)));
+            }
             // "more than half": a share on its own.
             // ("half as often" compares: not a share).
             if w == "half"
@@ -1856,10 +1883,12 @@ impl<'a> Reader<'a> {
             && of_w == "of"
         {
             let mut p = of_t.end;
+            let mut article = false;
             if let Some((a_t, a_w)) = self.word_after(p)
-                && a_w == "a"
+                && (a_w == "a" || a_w == "an")
             {
                 p = a_t.end;
+                article = true;
             }
             if let Some((s_t, s_w)) = self.word_after(p)
                 && let Some(f) = words::scale(&s_w).filter(|&f| f >= 1e3)
@@ -1867,6 +1896,13 @@ impl<'a> Reader<'a> {
                 core.value *= f;
                 core.end = s_t.end;
                 wn.last_scale = f;
+            } else if article
+                && let Some(u) = self.ex.units.match_at(text, skip_inline_space(text, p))
+                && u.end > skip_inline_space(text, p) + 1
+                && !WORDLIKE_UNITS.contains(&Lower::new(&text[skip_inline_space(text, p)..u.end]))
+            {
+                // "a third of a mile", "a quarter of an hour": the unit follows.
+                core.end = p;
             }
         }
         if wn.ordinal {
@@ -2636,6 +2672,26 @@ impl<'a> Reader<'a> {
             {
                 return None;
             }
+        }
+        // "two thirds - 65% - of them": a dash between words and digits sets off an aside.
+        let words_end = |c: &NumCore| matches!(c.notation, Notation::Words | Notation::Fraction);
+        if spaced
+            && !text[m.end..connector_end]
+                .trim_start()
+                .starts_with(char::is_alphabetic)
+            && (words_end(&m.core) != words_end(&second.core)
+                || (m.core.notation == Notation::Fraction)
+                    != (second.core.notation == Notation::Fraction))
+        {
+            return None;
+        }
+        // "16 or 17 March", "3 to 5 May": days of a month, not a range of quantities.
+        if let Some((_, w)) = self.word_after(second.end)
+            && MONTHS.contains(&w)
+            && second.core.digit_count <= 2
+            && second.unit.is_none()
+        {
+            return None;
         }
         // "forty-two" is one number: a hyphen glued between number words is no range
         // unless it rises ("two-three days").

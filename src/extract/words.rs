@@ -437,6 +437,7 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
                 }
                 b"half" | b"quarter" => {
                     next == "a"
+                        || next == "an"
                         || matches!(next.as_str(), "million" | "billion" | "trillion")
                         // "more than half", "nearly half of": a share after a hedge.
                         || (w == b"half" && after_hedge_word(text, start))
