@@ -849,3 +849,19 @@ fn a_hyphenated_percentage_point() {
     let q = find(text, &qs, "2 percentage-point");
     assert_eq!(q.unit.as_deref(), Some("percentage_point"));
 }
+
+#[test]
+fn both_ends_of_a_money_range_take_the_scale() {
+    let text = "The deal is worth $40 to $55 billion.";
+    let qs = extract(text);
+    let q = find(text, &qs, "$40 to $55 billion");
+    assert_eq!((q.interval.low, q.interval.high), (40e9, 55e9));
+}
+
+#[test]
+fn sub_before_a_number_is_an_upper_bound() {
+    let text = "Foundries now make sub-5 nanometre chips.";
+    let qs = extract(text);
+    let q = find(text, &qs, "sub-5 nanometre");
+    assert_eq!((q.qualifier, q.value), (Qualifier::LessThan, 5.0));
+}

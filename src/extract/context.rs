@@ -1049,10 +1049,9 @@ impl<'a> Reader<'a> {
         let mut interval_override: Option<Interval> = None;
 
         if let Some(mut s) = second.take() {
-            // "3 to 5 million": the first number takes the second's scale and unit.
-            if !m.scaled && s.scaled && m.unit.is_none() {
-                let f = s.core.value / s.core.value.max(f64::MIN_POSITIVE);
-                let _ = f;
+            // "3 to 5 million", "$89 to $93 billion": the first number takes the second's
+            // scale and unit (a currency written on both ends must be the same one).
+            if !m.scaled && s.scaled && (m.unit.is_none() || m.unit == s.unit) {
                 let scale = scale_of(&s);
                 if m.core.value * scale <= s.core.value * 1.0001 {
                     m.core.value *= scale;
@@ -1399,8 +1398,11 @@ impl<'a> Reader<'a> {
                 // "minus-5 yards": the word and the sign say the same thing once.
                 start = wstart;
                 core.value = -core.value;
-            } else if before_sign.is_some_and(|b| b.is_alphabetic()) {
-                // GPT-3, COVID-19, top-5, ILSVRC-2012
+            } else if before_sign.is_some_and(|b| b.is_alphabetic())
+                && word_ending_at(text, sign_at, &["sub"]).is_none()
+            {
+                // GPT-3, COVID-19, top-5, ILSVRC-2012 ("sub-7 nm" is a bound, read as a
+                // hedge).
                 return Err(self.skip_name_tail(core.end));
             }
         }
@@ -3223,6 +3225,13 @@ impl<'a> Reader<'a> {
                 let s = if c == '=' { s_trim - 1 } else { s };
                 return Some((q, s, text[s..p].to_string()));
             }
+        }
+        // "sub-7 nm", "sub-$1,000": below the number.
+        if let Some(c) = char_before(text, start)
+            && c == '-'
+            && let Some(s) = word_ending_at(text, start - 1, &["sub"])
+        {
+            return Some((Qualifier::LessThan, s, text[s..start].to_string()));
         }
         let toks = self.toks_before(start);
         let toks = &toks[toks.len().saturating_sub(5)..];
