@@ -22,13 +22,65 @@ use crate::model::{Link, NumberKind, Quantity, Span};
 use crate::reference::{PropertyKind, ReferenceSet};
 use crate::units::UnitTable;
 
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "inc", "ltd",
-    "co", "corp", "fig", "no", "vol", "approx", "ca", "c", "al", "cf", "u.s", "u.k", "u.n", "e.u",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen",
-    "gov", "sen", "rep", "mt", "ft", "p", "pp", "ed", "eds", "est", "dept", "univ",
-];
+/// Abbreviations after which a period does not end a sentence (lower case).
+fn is_lower_abbreviation(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"e.g"
+            | b"i.e"
+            | b"etc"
+            | b"vs"
+            | b"dr"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"prof"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"inc"
+            | b"ltd"
+            | b"co"
+            | b"corp"
+            | b"fig"
+            | b"no"
+            | b"vol"
+            | b"approx"
+            | b"ca"
+            | b"c"
+            | b"al"
+            | b"cf"
+            | b"u.s"
+            | b"u.k"
+            | b"u.n"
+            | b"e.u"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"gen"
+            | b"gov"
+            | b"sen"
+            | b"rep"
+            | b"mt"
+            | b"ft"
+            | b"p"
+            | b"pp"
+            | b"ed"
+            | b"eds"
+            | b"est"
+            | b"dept"
+            | b"univ"
+    )
+}
 
 /// If the byte at `i` ends a sentence, the end of that sentence (exclusive; the next
 /// one starts at `max(end, i + 1)`).
@@ -171,9 +223,12 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     if len == 1 && word[0].is_ascii_uppercase() {
         return true;
     }
-    ABBREVIATIONS
-        .iter()
-        .any(|a| a.as_bytes().eq_ignore_ascii_case(word))
+    // Lower-cased into a buffer and matched at once (this runs at every full stop).
+    let mut lower = [0u8; 6];
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    is_lower_abbreviation(&lower[..len])
 }
 
 /// Clause boundaries inside a sentence (byte positions).
@@ -230,6 +285,14 @@ pub struct Linker {
 
 fn ends_alphanumeric(s: &str) -> bool {
     s.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// Where a scan for mentions stopped: a word start, and the end of the last match
+/// (words that start before it are covered). The scan state there is exact.
+#[derive(Default)]
+struct ScanState {
+    at: usize,
+    resume: usize,
 }
 
 /// The aliases grouped by their first word, for finding entity mentions word by word
@@ -528,18 +591,38 @@ impl Linker {
     /// ("the U" in "the UK"). Only the sentences that hold a claim are read: scanning
     /// every byte of every document cost more than a third of the time of extraction.
     fn mentions_between(&self, text: &str, from: usize, to: usize) -> Vec<Mention> {
+        self.mentions_between_after(text, from, to, &mut ScanState::default())
+    }
+
+    /// [`Self::mentions_between`] that goes on from where the last scan stopped when
+    /// that is at most a long alias before `from` (sentences with claims often follow
+    /// each other), else from a new sync point.
+    fn mentions_between_after(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        state: &mut ScanState,
+    ) -> Vec<Mention> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        // Words that start before this are inside an earlier match.
-        let mut resume = 0;
-        for (start, end) in Words::from(text, self.sync_point(text, from)) {
+        let (scan_from, mut resume) = if state.at <= from && from - state.at <= self.aliases.longest
+        {
+            (state.at, state.resume)
+        } else {
+            (self.sync_point(text, from), 0)
+        };
+        state.at = text.len();
+        for (start, end) in Words::from(text, scan_from) {
             if start >= to {
+                state.at = start;
                 break;
             }
             if start >= resume && self.aliases.may_match(bytes, start, end) {
                 self.mention_at(text, start, end, from, &mut resume, &mut out);
             }
         }
+        state.resume = resume;
         out
     }
 
@@ -663,6 +746,7 @@ impl Linker {
             q.not_a_claim.is_none()
                 && !matches!(q.kind, NumberKind::Ordinal | NumberKind::Multiplier)
         };
+        let mut scan = ScanState::default();
         let mut next = 0;
         while next < quantities.len() {
             if !claimable(&quantities[next]) {
@@ -678,7 +762,7 @@ impl Linker {
             }
             next = last;
             let in_sentence: Vec<usize> = (first..last).collect();
-            let starting_here = self.mentions_between(text, sent.start, sent.end);
+            let starting_here = self.mentions_between_after(text, sent.start, sent.end, &mut scan);
             let entities: Vec<Mention> = starting_here
                 .iter()
                 .filter(|m| m.span.end <= sent.end)
@@ -1053,6 +1137,27 @@ mod tests {
                 .map(|(i, _)| i)
                 .chain([text.len()])
                 .collect();
+            for step in [1, 3, 10, 40, 100] {
+                // Consecutive parts, each scan going on from where the last stopped.
+                let mut state = ScanState::default();
+                let mut found = Vec::new();
+                for pair in cuts
+                    .chunks(step)
+                    .map(|c| c[0])
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                {
+                    found.extend(
+                        linker
+                            .mentions_between_after(text, pair[0], pair[1], &mut state)
+                            .iter()
+                            .map(|m| (m.span.start, m.span.end, m.target)),
+                    );
+                }
+                let last = cuts.chunks(step).map(|c| c[0]).next_back().unwrap_or(0);
+                let expected: Vec<_> = whole.iter().copied().filter(|m| m.0 < last).collect();
+                assert_eq!(found, expected, "{text:?} step {step}");
+            }
             for &from in &cuts {
                 for &to in cuts.iter().filter(|&&to| to >= from).step_by(7) {
                     let part: Vec<(usize, usize, usize)> = linker
