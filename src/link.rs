@@ -153,15 +153,16 @@ pub fn sentences(text: &str) -> Vec<Span> {
 pub fn sentence_around(text: &str, pos: usize) -> Span {
     let bytes = text.as_bytes();
     let mut start = 0;
-    // Candidate ends are found with memchr: this runs for every sentence with a claim.
+    // Candidate ends are found with memchr (this runs for every sentence with a claim):
+    // the nearest full stop, and a line break only between it and the position.
     let mut j = pos.min(bytes.len());
-    let mut newline_before = memchr::memrchr(b'\n', &bytes[..j]);
     loop {
-        if newline_before.is_some_and(|n| n >= j) {
-            newline_before = memchr::memrchr(b'\n', &bytes[..j]);
-        }
-        let punctuation = memchr::memrchr3(b'.', b'!', b'?', &bytes[..j]);
-        let Some(c) = punctuation.max(newline_before) else {
+        let stop = memchr::memrchr3(b'.', b'!', b'?', &bytes[..j]);
+        let after_stop = stop.map_or(0, |p| p + 1);
+        let Some(c) = memchr::memrchr(b'\n', &bytes[after_stop..j])
+            .map(|n| after_stop + n)
+            .or(stop)
+        else {
             break;
         };
         if let Some(end) = boundary_at(text, c)
@@ -174,13 +175,13 @@ pub fn sentence_around(text: &str, pos: usize) -> Span {
     }
     let mut end = bytes.len();
     let mut i = start;
-    let mut newline_after = memchr::memchr(b'\n', &bytes[i..]).map(|n| i + n);
-    loop {
-        if newline_after.is_some_and(|n| n < i) {
-            newline_after = memchr::memchr(b'\n', &bytes[i..]).map(|n| i + n);
-        }
-        let punctuation = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|n| i + n);
-        let Some(c) = [punctuation, newline_after].into_iter().flatten().min() else {
+    while i < bytes.len() {
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|n| i + n);
+        let before_stop = stop.unwrap_or(bytes.len());
+        let Some(c) = memchr::memchr(b'\n', &bytes[i..before_stop])
+            .map(|n| i + n)
+            .or(stop)
+        else {
             break;
         };
         if let Some(e) = boundary_at(text, c)
@@ -191,18 +192,19 @@ pub fn sentence_around(text: &str, pos: usize) -> Span {
         }
         i = c + 1;
     }
-    let mut out = Vec::with_capacity(1);
-    push_trimmed(text, start, end, &mut out);
-    out.pop().unwrap_or(Span::new(pos, pos))
+    trimmed(text, start, end).unwrap_or(Span::new(pos, pos))
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    out.extend(trimmed(text, start, end));
+}
+
+/// `start..end` without the white space at either end, if anything is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if start + lead < end - trail {
-        out.push(Span::new(start + lead, end - trail));
-    }
+    (start + lead < end - trail).then(|| Span::new(start + lead, end - trail))
 }
 
 fn is_abbreviation(text: &str, dot: usize) -> bool {
