@@ -865,3 +865,14 @@ fn sub_before_a_number_is_an_upper_bound() {
     let q = find(text, &qs, "sub-5 nanometre");
     assert_eq!((q.qualifier, q.value), (Qualifier::LessThan, 5.0));
 }
+
+#[test]
+fn a_bound_after_an_approximate_number_is_the_claim() {
+    let text = "We expect about 40 or more guests. How about 12 chairs?";
+    let qs = extract(text);
+    let q = find(text, &qs, "about 40 or more");
+    assert_eq!(q.qualifier, Qualifier::AtLeast);
+    assert_eq!(q.hedge.as_deref(), Some("about"));
+    // "how about" suggests; it does not approximate.
+    assert_eq!(find(text, &qs, "12").qualifier, Qualifier::Exact);
+}

@@ -269,7 +269,7 @@ fn project(
                 let (num, _) = number_part(text, q);
                 // Hedges ("about") are never part of Recognizers-Text spans (SOURCE.md); the
                 // words of a bound ("more than", "between") are.
-                let start = if q.qualifier == Qualifier::Range && approx_hedge(q) {
+                let start = if approx_hedge(q) {
                     q.value_span.start
                 } else {
                     q.span.start
@@ -729,8 +729,9 @@ How our output is projected onto each model:
   of the last number: a unit written after the numbers is left out, as NumberRangeModel reads
   bare numbers ("more than thirty" in "more than thirty years old"). An exact quantity whose
   hedge states an equality ("equal to 20", "equals 20") is reported as the one-point range
-  [20,20], as NumberRangeModel does for those phrases. The hedge of an approximate range
-  ("about 5–20") is left out of the span: SOURCE.md notes hedges are dropped from spans. Unbounded
+  [20,20], as NumberRangeModel does for those phrases. The hedge of an approximate range or
+  bound ("about 5–20", "about 500 or more") is left out of the span: SOURCE.md notes hedges are
+  dropped from spans. Unbounded
   sides must be infinite on our side (a low side of 0 also counts: our at_most / less_than
   intervals start at the natural zero of a positive number). Range bounds are the written ones
   (our interval without the half-unit widening, see the CQE section). Bracket kinds are compared only for one-sided bounds:

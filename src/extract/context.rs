@@ -1154,7 +1154,11 @@ impl<'a> Reader<'a> {
             }
             // "500+" and "10,000 or more": bounds written after the number.
             if let Some((q, end)) = self.bound_after(m.end) {
-                if qualifier == Qualifier::Exact {
+                // "about 500 or more": the bound is the claim; the hedge words stay.
+                if matches!(
+                    qualifier,
+                    Qualifier::Exact | Qualifier::Approx | Qualifier::Nearly
+                ) {
                     qualifier = q;
                 }
                 m.end = end;
@@ -3202,9 +3206,18 @@ impl<'a> Reader<'a> {
         let p = text[..start].trim_end_matches([' ', '\u{a0}']).len();
         if let Some(c) = char_before(text, p) {
             let s = p - c.len_utf8();
-            // The symbol before this one ("<=", "< =", "=>", "<>"), spaces skipped.
-            let s_trim = text[..s].trim_end_matches(' ').len();
-            let before = char_before(text, s_trim);
+            // The symbol before this one ("<=", "< =", "=>", "<>"), spaces skipped; only
+            // looked up for the symbols that combine.
+            let s_trim = if matches!(c, '>' | '<' | '=') {
+                text[..s].trim_end_matches(' ').len()
+            } else {
+                s
+            };
+            let before = if s_trim != s || matches!(c, '>' | '<' | '=') {
+                char_before(text, s_trim)
+            } else {
+                None
+            };
             let q = match c {
                 '~' | '≈' | '∼' => Some(Qualifier::Approx),
                 // "=>" is an arrow and "<>" means "not equal": no bound.
@@ -3288,6 +3301,13 @@ impl<'a> Reader<'a> {
             };
             // "c" and "ca" are hedges only as "c." and "ca.".
             if (*phrase == "c" || *phrase == "ca") && !text[..start].trim_end().ends_with('.') {
+                continue;
+            }
+            // "how about 5", "what about 10": a suggestion, not an approximation.
+            if *phrase == "about"
+                && off > 0
+                && (joined[..off - 1].ends_with(b"how") || joined[..off - 1].ends_with(b"what"))
+            {
                 continue;
             }
             best = Some((phrase.len(), *q, s));
