@@ -63,6 +63,9 @@ pub struct UnitTable {
     prefix_symbols: Vec<(String, usize)>,
     /// Those symbols grouped by their last byte (indexes into `prefix_symbols`).
     prefix_by_last_byte: Vec<Vec<usize>>,
+    /// Bit `len` of entry `first letter` is set when a currency name's last word has that
+    /// first letter and length: a quick "no" before a lookup of a word before a number.
+    currency_word_shapes: [u32; 26],
 }
 
 impl UnitTable {
@@ -155,7 +158,22 @@ impl UnitTable {
                 prefix_by_last_byte[b as usize].push(i);
             }
         }
+        let mut currency_word_shapes = [0u32; 26];
+        for (name, &u) in name_patterns.iter().zip(&name_unit) {
+            let last = name.rsplit(' ').next().unwrap_or("").as_bytes();
+            // Codes ("USD", "RMB") are read by their own rule, in upper case.
+            let code = last.iter().all(u8::is_ascii_uppercase);
+            if units[u].is_currency()
+                && !code
+                && let Some(&c) = last.first()
+                && c.is_ascii_alphabetic()
+                && last.len() < 32
+            {
+                currency_word_shapes[((c | 0x20) - b'a') as usize] |= 1 << last.len();
+            }
+        }
         Ok(UnitTable {
+            currency_word_shapes,
             prefix_by_last_byte,
             symbols: build(&symbol_patterns, false),
             names: build(&name_patterns, true),
@@ -174,6 +192,17 @@ impl UnitTable {
     /// The index of the unit with this id (for `unit`).
     pub fn get_index(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
+    }
+
+    /// Could the ASCII word `w` be the last word of a currency name (by first letter and
+    /// length)? False means surely not.
+    pub fn may_end_currency_name(&self, w: &[u8]) -> bool {
+        match w.first() {
+            Some(&c) if c.is_ascii_alphabetic() && w.len() < 32 => {
+                self.currency_word_shapes[((c | 0x20) - b'a') as usize] & (1 << w.len()) != 0
+            }
+            _ => false,
+        }
     }
 
     pub fn unit(&self, idx: usize) -> &Unit {

@@ -287,6 +287,46 @@ fn change_words_phrasal_up_and_ranges_between_levels() {
 }
 
 #[test]
+fn lower_case_c_is_celsius_in_weather_and_cents_otherwise() {
+    let text = "The forecast says highs of 31c on Friday.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "31c").unit.as_deref(), Some("degC"));
+    let text = "A stamp now costs 85 c at the counter.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "85 c").unit.as_deref(), Some("cent"));
+    // A citation year with a letter is no amount.
+    let text = "as shown before (Smith 2011c).";
+    assert!(
+        extract(text)
+            .iter()
+            .all(|q| q.unit.as_deref() != Some("cent"))
+    );
+}
+
+#[test]
+fn a_comparative_between_the_number_and_its_unit() {
+    let text = "They asked for 3 more weeks and 2 extra hours.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "3 more weeks").unit.as_deref(),
+        Some("week")
+    );
+    assert_eq!(find(text, &qs, "2 extra hours").unit.as_deref(), Some("h"));
+}
+
+#[test]
+fn a_currency_named_before_the_amount() {
+    let text = "The fine was rupees 5,000 and the bond Malaysian ringgit 900, while the dollar 2% weaker hurt.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "rupees 5,000").unit.as_deref(), Some("INR"));
+    assert_eq!(
+        find(text, &qs, "Malaysian ringgit 900").unit.as_deref(),
+        Some("MYR")
+    );
+    assert_eq!(find(text, &qs, "2%").unit.as_deref(), Some("percent"));
+}
+
+#[test]
 fn spaced_or_glued_m_on_a_measure_is_metres() {
     let text = "The wall is 1.2 m high and the pole is 1.2m tall.";
     let qs = extract(text);

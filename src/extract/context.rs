@@ -1376,6 +1376,9 @@ impl<'a> Reader<'a> {
             start = cstart;
             core.value *= scale;
             core.half_unit *= scale;
+        } else if let Some((cstart, unit)) = self.currency_name_before(cand, &core) {
+            currency = Some(unit);
+            start = cstart;
         }
         // A minus sign that is not a hyphen inside a name or a range.
         if let Some(c) = char_before(text, start)
@@ -1653,6 +1656,16 @@ impl<'a> Reader<'a> {
                 m.unit_span = Some(Span::new(core.end, u.end));
                 m.end = u.end;
                 return Ok(Some(self.after_scale(m)));
+            }
+            // ("2011c" is a year with a citation letter.)
+            if !(m.scaled || core.digit_count == 4 && (1000.0..2200.0).contains(&core.value))
+                && let Some((u, end)) = self.cents_or_celsius_at(core.end)
+            {
+                // "35c": cents or degrees Celsius, by the sentence.
+                m.unit = Some(u);
+                m.unit_span = Some(Span::new(core.end, end));
+                m.end = end;
+                return Ok(Some(m));
             }
             if !m.scaled {
                 // "3D", "5G", "4WD": part of a name.
@@ -2294,6 +2307,18 @@ impl<'a> Reader<'a> {
             m.unit = Some(unit);
             m.unit_span = Some(span);
             m.end = span.end;
+        } else if !money_already
+            && p == m.end + 1
+            && let Some((unit, end)) = self.cents_or_celsius_at(p)
+        {
+            m.unit = Some(unit);
+            m.unit_span = Some(Span::new(p, end));
+            m.end = end;
+        } else if !money_already && let Some((unit, end)) = self.adjective_then_unit(p) {
+            // "2 more minutes", "3 extra years": the unit after a comparative.
+            m.unit = Some(unit);
+            m.unit_span = Some(Span::new(p, end));
+            m.end = end;
         } else if !money_already && let Some((unit, span)) = self.unit_after_of_a(&m) {
             // "1/16 of a US pint": a fraction of one unit.
             m.unit = Some(unit);
@@ -3138,6 +3163,138 @@ impl<'a> Reader<'a> {
                 .starts_with(|c: char| c.is_ascii_uppercase())
             && !FUNCTION_WORDS.contains(&lower(text, &name));
         capital.then(|| self.ex.units.get_index("year")).flatten()
+    }
+
+    /// A lower-case "c" after a number: degrees Celsius when the sentence talks about
+    /// temperature ("the pool is kept at 25 c", "highs of 35c"), otherwise cents ("75 c a
+    /// ticket", "10c").
+    fn cents_or_celsius_at(&self, p: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        let b = text.as_bytes();
+        if b.get(p) != Some(&b'c')
+            || b.get(p + 1)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b')')
+            || (b.get(p + 1) == Some(&b'.') && b.get(p + 2).is_some_and(u8::is_ascii_alphanumeric))
+        {
+            return None;
+        }
+        let lo = text.floor_char_boundary(p.saturating_sub(160));
+        let hi = text.ceil_char_boundary((p + 80).min(text.len()));
+        let window = &text[lo..hi];
+        let sentence_start = window[..p - lo]
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(0, |i| i + 1);
+        let sentence_end = window[p - lo + 1..]
+            .find(['!', '?', '\n'])
+            .map_or(window.len(), |i| p - lo + 1 + i);
+        let sentence = window[sentence_start..sentence_end].to_ascii_lowercase();
+        const WARM: &[&str] = &[
+            "temperat", "degree", "weather", "heat", "hot", "cold", "warm", "cool", "oven",
+            "freez", "forecast", "celsius", "frost", "chill", "°",
+        ];
+        let id = if WARM.iter().any(|w| sentence.contains(w)) {
+            "degC"
+        } else {
+            "cent"
+        };
+        Some((self.ex.units.get_index(id)?, p + 1))
+    }
+
+    /// "more minutes", "extra years": a comparative then a unit (at `p`).
+    fn adjective_then_unit(&self, p: usize) -> Option<(usize, usize)> {
+        let rest = &self.text.as_bytes()[p..];
+        let len = [
+            "more ",
+            "less ",
+            "fewer ",
+            "extra ",
+            "additional ",
+            "further ",
+        ]
+        .iter()
+        .find(|w| rest.len() > w.len() && rest[..w.len()].eq_ignore_ascii_case(w.as_bytes()))?
+        .len();
+        let u = self.ex.units.match_at(self.text, p + len)?;
+        let unit = self.ex.units.unit(u.unit);
+        (!unit.is_count() && !unit.is_currency() && unit.dimension != "ratio")
+            .then_some((u.unit, u.end))
+    }
+
+    /// A currency named before the amount: "rupees 5,000", "ringgit 42", "Malaysian
+    /// ringgit 42". Not the currencies news writes as the subject of a move ("the dollar
+    /// 2% higher", "the euro 1.10"), and not before a unit or percent.
+    fn currency_name_before(&self, cand: usize, core: &NumCore) -> Option<(usize, usize)> {
+        let text = self.text;
+        let b = text.as_bytes();
+        if cand < 2 || b[cand - 1] != b' ' || !b[cand - 2].is_ascii_alphabetic() {
+            return None;
+        }
+        // The word before, by bytes; then one anchored lookup before anything else.
+        let end = cand - 1;
+        let mut start = end;
+        while start > 0 && b[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        if end - start < 3 || (start > 0 && b[start - 1].is_ascii_alphanumeric()) {
+            return None;
+        }
+        if !self.ex.units.may_end_currency_name(&b[start..end]) {
+            return None;
+        }
+        let single = self.ex.units.match_at(text, start)?;
+        if single.end != end || !self.ex.units.unit(single.unit).is_currency() {
+            return None;
+        }
+        let word = Tok {
+            start,
+            end,
+            kind: TokKind::Word,
+            newline_before: false,
+            space_before: false,
+        };
+        let w = lower(text, &word);
+        if matches!(
+            w.as_str(),
+            "dollar"
+                | "dollars"
+                | "euro"
+                | "euros"
+                | "pound"
+                | "pounds"
+                | "yen"
+                | "yuan"
+                | "sterling"
+                | "franc"
+                | "francs"
+                | "renminbi"
+                | "rouble"
+                | "ruble"
+                | "won"
+                | "real"
+                | "rand"
+                | "sol"
+                | "lira"
+                | "peso"
+                | "krona"
+                | "krone"
+        ) {
+            return None;
+        }
+        let rest = &text[core.end..];
+        if rest.trim_start().starts_with(['%', '$']) || self.followed_by_unit_or_scale(core.end) {
+            return None;
+        }
+        // The longest name ending at the word: "Malaysian ringgit" before "ringgit".
+        let before = self.prev_tok(word.start);
+        for start in before.iter().map(|t| t.start).chain([word.start]) {
+            if let Some(u) = self.ex.units.match_at(text, start)
+                && u.end == word.end
+                && self.ex.units.unit(u.unit).is_currency()
+            {
+                return Some((start, u.unit));
+            }
+        }
+        None
     }
 
     /// "MUSD" at `pos`: an upper-case M glued to an ISO currency code (millions).
