@@ -11,8 +11,8 @@
 //! check --jobs N` (`numcheck::input::batch::ordered_parallel`: checking on a rayon pool,
 //! printing in input order on the calling thread). Each figure is the best of K runs
 //! (default 3) in MB/s of input text. Stage figures (extract only; extract + link +
-//! check) show where the time goes. `--once` runs the pipeline once on one thread and
-//! nothing else, for a profiler (`valgrind --tool=callgrind`).
+//! check) show where the time goes. `--once` runs the pipeline once on one thread (or
+//! with the first `--jobs N`) and nothing else, for a profiler (`valgrind --tool=callgrind`).
 
 use std::io;
 use std::path::PathBuf;
@@ -73,7 +73,7 @@ fn args() -> Args {
             s => a.corpus = PathBuf::from(s),
         }
     }
-    if a.jobs.is_empty() {
+    if a.jobs.is_empty() && !a.once {
         let n = std::thread::available_parallelism().map_or(2, |n| n.get());
         a.jobs.push(n.max(2));
     }
@@ -184,7 +184,12 @@ fn main() {
     let mb = text.len() as f64 / 1e6;
     if a.once {
         let t = Instant::now();
-        let summary = pipeline(&checker, &docs, 1, a.format);
+        let summary = pipeline(
+            &checker,
+            &docs,
+            a.jobs.first().copied().unwrap_or(1),
+            a.format,
+        );
         let t = t.elapsed().as_secs_f64();
         println!("{}; {:.2} MB/s", summary.line(), mb / t);
         return;

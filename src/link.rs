@@ -395,11 +395,17 @@ impl AliasTable {
         let key = word_key(bytes, start, end);
         let g = self.groups.binary_search_by_key(&key, |g| g.0).ok()?;
         let rest = &bytes[start..];
+        // The byte after the word's separator, and the last byte, first: the aliases of
+        // a group share their first word ("the Moon", "the US", "the Earth").
+        let second_word = end - start + 1;
         self.aliases[self.groups[g].1.clone()]
             .iter()
             .find(|(alias, _)| {
-                // The last byte first: aliases of a group share their first word.
-                rest.get(alias.len().wrapping_sub(1))
+                alias.get(second_word).is_none_or(|a| {
+                    rest.get(second_word)
+                        .is_some_and(|r| r.eq_ignore_ascii_case(a))
+                }) && rest
+                    .get(alias.len().wrapping_sub(1))
                     .zip(alias.last())
                     .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
                     && rest
