@@ -916,3 +916,14 @@ fn a_bound_after_an_approximate_number_is_the_claim() {
     // "how about" suggests; it does not approximate.
     assert_eq!(find(text, &qs, "12").qualifier, Qualifier::Exact);
 }
+
+#[test]
+fn a_bare_scale_word_before_and_opens_a_number() {
+    let text = "It cost hundred and five pounds, then one hundred five hundred times.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "hundred and five pounds").value, 105.0);
+    // A scale word left over after a whole spelled number does not multiply it.
+    assert!(qs.iter().all(|q| q.value != 10_500.0), "{qs:?}");
+    let text = "two point five million";
+    assert_eq!(extract(text)[0].value, 2.5e6);
+}

@@ -2227,7 +2227,12 @@ impl<'a> Reader<'a> {
             let raw = t.text(text);
             let w = raw.to_ascii_lowercase();
             let f = if let Some(f) = words::scale(&w) {
-                // "hundred" after digits only directly: "3 hundred"
+                // "hundred" after digits only directly: "3 hundred". Spelled whole numbers
+                // read their scale words themselves; one left over starts another number
+                // ("one hundred five hundred"), but "two point two million" takes it.
+                if m.core.notation == Notation::Words && m.core.value.fract() == 0.0 {
+                    break;
+                }
                 f
             } else if matches!(
                 w.as_str(),

@@ -727,7 +727,17 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             last_scale = 12.0;
         } else if let Some(m) = scale(w) {
             if !any {
-                break;
+                // "hundred and five", "million and one": a bare scale word opens a number
+                // only when "and" and a number follow.
+                let and_number = i == 0
+                    && !w.ends_with('s')
+                    && words.get(1).is_some_and(|w| w == "and")
+                    && words.get(2).is_some_and(|w| small(w).is_some());
+                if !and_number {
+                    break;
+                }
+                current = 1.0;
+                any = true;
             }
             if m == 100.0 {
                 // "two hundred three hundred" is two numbers.
