@@ -278,6 +278,43 @@ fn a_hyphenated_compound_names_what_is_counted() {
 }
 
 #[test]
+fn look_aheads_stop_inside_multibyte_text_without_panicking() {
+    for n in 0..12 {
+        let pad = "é".repeat(n);
+        for text in [
+            format!("with four-, five- {pad}ééééééééééééééééééééééééééééééé"),
+            format!("9 billion shekels ({pad}éééééééééééééééééééééééééééééééé) a year"),
+            format!("highs of 31c {pad}ééééééééééééééééééééééééééééééééééééééé"),
+        ] {
+            let _ = extract(&text);
+        }
+    }
+}
+
+#[test]
+fn a_rate_after_a_restated_amount_and_temperatures_below_zero() {
+    let text =
+        "It costs 9 billion rupees ($108 million) a year; nights drop to 12 degrees below zero.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "9 billion rupees").per_unit.as_deref(),
+        Some("year")
+    );
+    let q = find(text, &qs, "12 degrees below zero");
+    assert_eq!(q.value, -12.0);
+    assert_eq!(q.unit.as_deref(), Some("deg"));
+}
+
+#[test]
+fn unit_symbols_for_plurals_and_ages() {
+    let text = "Add 250mls of water to 2 gals; the patient is a 67 yo man.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "250mls").unit.as_deref(), Some("ml"));
+    assert_eq!(find(text, &qs, "2 gals").unit.as_deref(), Some("gal"));
+    assert_eq!(find(text, &qs, "67 yo").unit.as_deref(), Some("year"));
+}
+
+#[test]
 fn change_words_phrasal_up_and_ranges_between_levels() {
     let text = "The defence gave up 412 yards. Prices are expected to increase between 2% and 3%. Shares were plummeting 40%.";
     let qs = extract(text);

@@ -1265,7 +1265,9 @@ impl<'a> Reader<'a> {
             // "517 rushing yards", "50 previous years": the head noun is a unit.
             let phrase = noun.slice(text);
             let head = noun.start + phrase.rfind(' ').map_or(0, |i| i + 1);
+            // ("eight straight World Cups": a capitalized head is a name, not a unit.)
             if head > noun.start
+                && !text[head..].starts_with(|c: char| c.is_uppercase())
                 && let Some(u) = self.ex.units.match_at(text, head)
                 && u.end == noun.end
                 && !self.ex.units.unit(u.unit).is_currency()
@@ -2436,6 +2438,29 @@ impl<'a> Reader<'a> {
     /// After a unit of time, an age: "five years old", "3 years of age" (the age words
     /// belong to the quantity).
     fn after_unit(&self, mut m: Measured) -> Measured {
+        // "15 degrees below zero", "2 below zero": a temperature under the zero of its scale.
+        let rest = &self.text.as_bytes()[m.end..];
+        let temperature_or_none = m.unit.is_none_or(|u| {
+            let unit = self.ex.units.unit(u);
+            unit.dimension == "temperature" || unit.id == "deg"
+        });
+        for (phrase, sign) in [(" below zero", -1.0), (" above zero", 1.0)] {
+            if temperature_or_none
+                && rest.len() >= phrase.len()
+                && rest[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
+                && rest
+                    .get(phrase.len())
+                    .is_none_or(|c| !c.is_ascii_alphanumeric())
+            {
+                m.core.value *= sign;
+                m.end += phrase.len();
+                if m.unit.is_none() {
+                    m.unit = self.ex.units.get_index("deg");
+                    m.unit_span = Some(Span::new(m.end - phrase.len() + 1, m.end));
+                }
+                return m;
+            }
+        }
         let Some(u) = m.unit else { return m };
         if self.ex.units.unit(u).dimension != "time" {
             return m;
@@ -2966,6 +2991,14 @@ impl<'a> Reader<'a> {
                 .filter(|u| ok(u.unit, article))
                 .map(|u| (u.unit, u.end))
         };
+        let mut pos = pos;
+        // "9 billion shekels ($2.4 billion) a year": past a restated amount in brackets.
+        if text.as_bytes()[pos..].starts_with(b" (")
+            && let Some(close) = text[pos..text.floor_char_boundary(pos + 48)].find(')')
+            && !text[pos..pos + close].contains('\n')
+        {
+            pos += close + 1;
+        }
         let rest = &text.as_bytes()[pos..];
         match rest {
             [b'/', ..] => return at(pos + 1, false),
@@ -3103,7 +3136,7 @@ impl<'a> Reader<'a> {
             }
             Some(b',' | b' ') => {
                 // The list goes on to its last member: "..., five- and six-cylinder".
-                let window = &text[end + 1..(end + 48).min(text.len())];
+                let window = &text[end + 1..text.floor_char_boundary(end + 48)];
                 let stop = window.find(['.', ';', ':', '(']).unwrap_or(window.len());
                 let window = &window[..stop];
                 let dash = window
