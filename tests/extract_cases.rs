@@ -964,3 +964,16 @@ fn a_bare_scale_word_before_and_opens_a_number() {
     let text = "two point five million";
     assert_eq!(extract(text)[0].value, 2.5e6);
 }
+
+#[test]
+fn a_typeset_dash_glued_inside_a_spelled_number() {
+    let text = "It was the thirty–second entry, and two–four people came.";
+    let qs = extract(text);
+    let q = find(text, &qs, "thirty–second");
+    assert_eq!((q.kind, q.value), (NumberKind::Ordinal, 32.0));
+    // A rising pair stays a range.
+    assert_eq!(
+        find(text, &qs, "two–four people").qualifier,
+        Qualifier::Range
+    );
+}

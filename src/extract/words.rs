@@ -523,7 +523,7 @@ fn word_tokens(text: &str, start: usize, out: &mut [Tok; MAX_WORD_TOKENS]) -> us
         // Only number words, hyphens, "a" and "and" continue a spelled number; the first
         // other token is kept (as lookahead) and ends the read.
         if t.kind != TokKind::Word {
-            if !(t.end - t.start == 1 && text.as_bytes()[t.start] == b'-') {
+            if !is_joining_dash(text, &t) {
                 break;
             }
         } else if !continues_number(&lower(text, &t)) {
@@ -531,6 +531,18 @@ fn word_tokens(text: &str, start: usize, out: &mut [Tok; MAX_WORD_TOKENS]) -> us
         }
     }
     n
+}
+
+/// A hyphen, or an en or em dash glued on both sides ("twenty–five" as typeset), that may
+/// join the words of one number.
+fn is_joining_dash(text: &str, t: &Tok) -> bool {
+    match t.text(text) {
+        "-" => true,
+        "–" | "—" => {
+            !t.space_before && text[t.end..].starts_with(|c: char| c.is_ascii_alphabetic())
+        }
+        _ => false,
+    }
 }
 
 /// Words that can be part of a spelled number after its first word.
@@ -615,11 +627,12 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
 
     while i < toks.len() {
         let t = &toks[i];
-        if t.kind != TokKind::Word && !(t.text(text) == "-" && any) {
+        let dash = t.kind != TokKind::Word && is_joining_dash(text, t);
+        if t.kind != TokKind::Word && !(dash && any) {
             break;
         }
         let w = words[i].as_str();
-        if w == "-" {
+        if dash {
             // "eighty-six", "twenty-first": a hyphen joins tens and units only.
             let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
             // The hyphen is glued on both sides ("eighty-six") or spaced on both
