@@ -670,7 +670,11 @@ impl Linker {
     fn sync_point(&self, text: &str, pos: usize) -> usize {
         let bytes = text.as_bytes();
         let is_word_start = |p: usize| p == 0 || !ends_alphanumeric(&text[..p]);
+        // `pos` may fall inside a character (a window's edge).
         let mut pos = pos.min(text.len());
+        while !text.is_char_boundary(pos) {
+            pos -= 1;
+        }
         while !is_word_start(pos) {
             pos -= text[..pos].chars().next_back().map_or(1, char::len_utf8);
         }
@@ -1140,11 +1144,8 @@ mod tests {
                 .collect();
             assert_eq!(whole, mentions_by_definition(&linker, text), "{text}");
             assert!(!whole.is_empty());
-            let cuts: Vec<usize> = text
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([text.len()])
-                .collect();
+            // Every byte, also inside a character (windows around numbers end anywhere).
+            let cuts: Vec<usize> = (0..=text.len()).collect();
             for step in [1, 3, 10, 40, 100] {
                 // Consecutive parts, each scan going on from where the last stopped.
                 let mut state = ScanState::default();
