@@ -187,6 +187,10 @@ pub struct Quantity {
     /// tests a day", "ms" in "50 km/ms". The value is per one of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_unit: Option<String>,
+    /// What a mass or volume measures, after "of": "meat" in "two pounds of meat" (its
+    /// span lies after `span`, outside the claim).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_span: Option<Span>,
     pub change: Option<Change>,
     /// How the number itself was read: "digits", "words", "power of ten", ...
     pub notation: Notation,
@@ -343,6 +347,7 @@ mod map_tests {
             unit_text: None,
             unit_span: Some(Span::new(15, 22)),
             per_unit: None,
+            product_span: None,
             change: None,
             notation: Notation::PowerOfTen,
             not_a_claim: None,

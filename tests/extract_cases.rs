@@ -315,6 +315,19 @@ fn unit_symbols_for_plurals_and_ages() {
 }
 
 #[test]
+fn the_product_a_mass_or_volume_measures() {
+    let text = "Mix 300 grams of flour with 2 cups of the milk and 4 turns of the handle.";
+    let qs = extract(text);
+    let q = find(text, &qs, "300 grams");
+    assert_eq!(
+        q.product_span.map(|p| &text[p.start..p.end]),
+        Some(" of flour")
+    );
+    assert_eq!(find(text, &qs, "2 cups").product_span, None);
+    assert_eq!(find(text, &qs, "4 turns").unit.as_deref(), Some("turn"));
+}
+
+#[test]
 fn change_words_phrasal_up_and_ranges_between_levels() {
     let text = "The defence gave up 412 yards. Prices are expected to increase between 2% and 3%. Shares were plummeting 40%.";
     let qs = extract(text);

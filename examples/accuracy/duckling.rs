@@ -250,8 +250,15 @@ pub fn run(ctx: &Ctx, dir: &Path) -> Result<Vec<SuiteResult>> {
                 "Ordinal" => q.kind == NumberKind::Ordinal,
                 _ => q.kind != NumberKind::Ordinal,
             };
-            let covering: Vec<&Quantity> =
-                qs.iter().filter(|q| idx.chars(q.span) == whole).collect();
+            // A quantity covers the phrase with the product it names ("two pounds of
+            // meat"): Duckling's Quantity includes its product.
+            let covering: Vec<&Quantity> = qs
+                .iter()
+                .filter(|q| {
+                    let end = q.product_span.map_or(q.span.end, |p| p.end.max(q.span.end));
+                    idx.chars(numcheck::model::Span::new(q.span.start, end)) == whole
+                })
+                .collect();
             let right: Vec<&Quantity> = covering.iter().copied().filter(|q| kind_ok(q)).collect();
             let verdict = if covering.is_empty() {
                 Verdict::Fail(match qs.len() {
@@ -372,7 +379,8 @@ pub fn run(ctx: &Ctx, dir: &Path) -> Result<Vec<SuiteResult>> {
 const RULES: &str = r#"Duckling's `makeCorpusTest` requires the **whole input** to be covered by exactly one
 token of the dimension and its resolved value to equal the expected one. Here: one of our
 quantities must span the whole input (trimmed of surrounding whitespace; our claim span, which
-includes hedges — Duckling swallows "about", "around" the same way), and then:
+includes hedges — Duckling swallows "about", "around" the same way — extended by the product a
+mass or volume names, "of meat", which Duckling's Quantity includes), and then:
 - `value`: our central value equals the expected value (relative tolerance 1e-6); a two-sided
   range fails.
 - `interval`: `between` → our range's written bounds (interval without the half-unit widening) equal `from`/`to`; `above` → low equals `from`

@@ -1294,6 +1294,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        let product_span = self.product_after(&m);
         Outcome::Found(Box::new(Quantity {
             span: Span::new(start, m.end),
             value_span: Span::new(m.start, m.end),
@@ -1307,6 +1308,7 @@ impl<'a> Reader<'a> {
             unit_text,
             unit_span,
             per_unit,
+            product_span,
             change,
             notation: if m.vague.is_some() {
                 Notation::Vague
@@ -3333,6 +3335,31 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// The product of a mass or volume: "two pounds [of meat]", "3 cups [of sugar]" — one
+    /// content word after "of" (not "of the", not a number).
+    fn product_after(&self, m: &Measured) -> Option<Span> {
+        let text = self.text;
+        let u = self.ex.units.unit(m.unit?);
+        if !matches!(u.dimension.as_str(), "mass" | "volume")
+            || !text.as_bytes()[m.end..].starts_with(b" of ")
+        {
+            return None;
+        }
+        let t = self.tok_after(m.end + 4)?;
+        if t.start != m.end + 4 || t.kind != TokKind::Word || t.end - t.start < 3 {
+            return None;
+        }
+        let w = lower(text, &t);
+        let plain = text.as_bytes()[t.start..t.end]
+            .iter()
+            .all(u8::is_ascii_alphabetic);
+        (plain
+            && !FUNCTION_WORDS.contains(&w)
+            && !NOT_COUNTED.contains(&w)
+            && words::small(&w).is_none())
+        .then_some(Span::new(m.end, t.end))
     }
 
     /// "MUSD" at `pos`: an upper-case M glued to an ISO currency code (millions).

@@ -209,6 +209,8 @@ pub struct ExtractRecord {
     pub unit_text: Option<String>,
     /// Denominator of a rate ("bbl" in "$58 per barrel").
     pub per_unit: Option<String>,
+    /// What a mass or volume is of ("meat" in "two pounds of meat").
+    pub product: Option<String>,
     pub change: Option<crate::model::Change>,
     pub not_a_claim: Option<crate::model::NotAClaim>,
 }
@@ -232,6 +234,10 @@ impl ExtractRecord {
             unit: q.unit.clone(),
             unit_text: q.unit_text.clone(),
             per_unit: q.per_unit.clone(),
+            product: q.product_span.map(|p| {
+                let t = p.slice(text).trim_start();
+                t.strip_prefix("of ").unwrap_or(t).to_string()
+            }),
             change: q.change,
             not_a_claim: q.not_a_claim,
         }
