@@ -990,3 +990,9 @@ fn a_typeset_dash_glued_inside_a_spelled_number() {
         Qualifier::Range
     );
 }
+
+#[test]
+fn a_web_address_after_a_no_break_space_does_not_panic() {
+    let text = "see\u{a0}https://example.org/?q=5%25 today";
+    assert!(extract(text).is_empty());
+}

@@ -1344,8 +1344,10 @@ impl<'a> Reader<'a> {
         // "?q=30%25": digits in the query of a web address are not numbers.
         if cand > 0 && matches!(bytes[cand - 1], b'=' | b'&' | b'?') {
             let token_start = text[..cand]
-                .rfind(|c: char| c.is_whitespace())
-                .map_or(0, |i| i + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let token = &text[token_start..cand];
             if token.contains("://") || token.starts_with("www.") {
                 let end = cand
