@@ -315,6 +315,19 @@ fn unit_symbols_for_plurals_and_ages() {
 }
 
 #[test]
+fn imperial_composites_of_any_size_and_a_unit_and_a_half() {
+    let text = "The room is 3 yards 5 feet wide; we waited two hours and a half.";
+    let qs = extract(text);
+    let q = find(text, &qs, "3 yards 5 feet");
+    assert!(close(q.value, 3.0 + 5.0 / 3.0));
+    assert!(close(find(text, &qs, "two hours and a half").value, 2.5));
+    // A metric part as large as the unit before is a list.
+    let text = "Routes of 2 km, 1500 m and 300 m.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2 km").value, 2.0);
+}
+
+#[test]
 fn the_product_a_mass_or_volume_measures() {
     let text = "Mix 300 grams of flour with 2 cups of the milk and 4 turns of the handle.";
     let qs = extract(text);

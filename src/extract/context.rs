@@ -1146,6 +1146,27 @@ impl<'a> Reader<'a> {
                     m.unit_span = m.unit_span.map(|s| Span::new(s.start, end));
                     m.unit = Some(unit);
                 }
+                // "one hour and a half", "two months and half": half of the last unit.
+                if let Some(u) = m.unit
+                    && m.end == single.end
+                    && let Some(len) = [" and a half", " and half"].iter().find_map(|p| {
+                        let rest = &text.as_bytes()[m.end..];
+                        (rest.len() >= p.len()
+                            && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                            && rest
+                                .get(p.len())
+                                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'-'))
+                        .then_some(p.len())
+                    })
+                    && matches!(
+                        self.ex.units.unit(u).dimension.as_str(),
+                        "time" | "length" | "mass" | "volume"
+                    )
+                {
+                    m.core.value += 0.5;
+                    m.core.half_unit = 0.0;
+                    m.end += len;
+                }
                 // The value stays in the first unit.
                 m.unit = single.unit;
                 if enumeration {
@@ -2965,9 +2986,12 @@ impl<'a> Reader<'a> {
             _ => return None,
         };
         let part = units.unit(unit);
+        // Imperial pairs are never a list ("2 yards 7 feet" is 13 feet); metric and time
+        // parts must be less than one of the unit before ("2 km, 1500 m" is a list).
+        let imperial = matches!(prev.id.as_str(), "mi" | "yd" | "ft" | "stone" | "lb");
         if !customary_pair(&prev.id, &part.id)
             || part.factor >= prev.factor
-            || value * part.factor >= prev.factor
+            || (!imperial && value * part.factor >= prev.factor)
             || part.offset != 0.0
         {
             return None;
