@@ -584,6 +584,8 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
     let mut last_was_small = false;
     let mut prev_was_scale = false;
     let mut and_seen = false;
+    // Units or tens written after the last scale word ("two hundred [fifty]").
+    let mut units_after_scale = false;
 
     // "half a million", "half a dozen", "half million", "quarter million"
     let lead = words.first().map(Lower::as_str);
@@ -703,6 +705,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             current += v;
             any = true;
             end = t.end;
+            units_after_scale = last_scale > 1.0;
         } else if w == "a" && !any {
             // "a hundred", "a dozen", "a third"
             let next = words.get(i + 1).map(Lower::as_str).unwrap_or("");
@@ -766,6 +769,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 current = 0.0;
             }
             last_scale = m;
+            units_after_scale = false;
             end = t.end;
         } else if w == "and" && any {
             // "one hundred and six", "one and a half", "one million and a half"
@@ -945,7 +949,15 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
         return None;
     }
     let value = total + current;
-    let half_unit = if half_seen { 0.0 } else { 0.5 * last_scale };
+    // The written precision is that of the last word: "eighty-six billion" is good to half
+    // a billion, "two hundred fifty" to half a unit.
+    let half_unit = if half_seen {
+        0.0
+    } else if units_after_scale {
+        0.5
+    } else {
+        0.5 * last_scale
+    };
     let first = toks.first()?;
     Some(WordNumber {
         core: NumCore {
@@ -981,6 +993,22 @@ mod tests {
         assert_eq!(
             parse_words("eighty-six billion", 0).unwrap().core.half_unit,
             0.5e9
+        );
+    }
+
+    #[test]
+    fn the_last_word_sets_the_precision() {
+        assert_eq!(
+            parse_words("two hundred fifty", 0).unwrap().core.half_unit,
+            0.5
+        );
+        assert_eq!(parse_words("two hundred", 0).unwrap().core.half_unit, 50.0);
+        assert_eq!(
+            parse_words("one million two hundred thousand", 0)
+                .unwrap()
+                .core
+                .half_unit,
+            500.0
         );
     }
 
