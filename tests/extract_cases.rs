@@ -328,6 +328,22 @@ fn imperial_composites_of_any_size_and_a_unit_and_a_half() {
 }
 
 #[test]
+fn lower_case_codes_and_percent_per_annum() {
+    let text = "price: rmb 80 usd 12. He lost his pen 7 times.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "rmb 80").unit.as_deref(), Some("CNY"));
+    assert_eq!(find(text, &qs, "usd 12").unit.as_deref(), Some("USD"));
+    assert_eq!(find(text, &qs, "7 times").unit, None);
+    let text = "The market grew 12% per annum but 3% a year later.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "12% per annum").per_unit.as_deref(),
+        Some("year")
+    );
+    assert_eq!(find(text, &qs, "3%").per_unit, None);
+}
+
+#[test]
 fn the_product_a_mass_or_volume_measures() {
     let text = "Mix 300 grams of flour with 2 cups of the milk and 4 turns of the handle.";
     let qs = extract(text);

@@ -1301,11 +1301,19 @@ impl<'a> Reader<'a> {
         if m.kind == NumberKind::Cardinal
             && not_a_claim.is_none()
             && (unit.is_some() || unit_text.is_some())
-            && m.unit
-                .is_none_or(|u| self.ex.units.unit(u).dimension != "ratio")
         {
+            let ratio = m
+                .unit
+                .is_some_and(|u| self.ex.units.unit(u).dimension == "ratio");
             let noun_end = unit_span.filter(|s| s.start >= m.end).map(|s| s.end);
-            if let Some((u, end)) = self.rate_after(noun_end.unwrap_or(m.end)) {
+            let from = noun_end.unwrap_or(m.end);
+            // A percentage is a rate only with "per" and a time: "15% per annum".
+            let rate = self.rate_after(from).filter(|&(u, _)| {
+                !ratio
+                    || (self.ex.units.unit(u).dimension == "time"
+                        && text.as_bytes()[from..].starts_with(b" per "))
+            });
+            if let Some((u, end)) = rate {
                 per_unit = Some(self.ex.units.unit(u).id.clone());
                 // A measure's span takes its rate ("50 km/ms"); money keeps the amount's
                 // span ("$58" of "$58 per barrel"), as money recognizers report it.
@@ -3303,6 +3311,34 @@ impl<'a> Reader<'a> {
         }
         if end - start < 3 || (start > 0 && b[start - 1].is_ascii_alphanumeric()) {
             return None;
+        }
+        // "usd 20", "rmb 10": a lower-case three-letter code (texts that were lower-cased),
+        // only before the end of a clause or another code ("pen 7 times" is a pen).
+        let currency_word = |s: usize, e: usize| {
+            self.ex
+                .units
+                .match_at(text, s)
+                .filter(|u| u.end == e && self.ex.units.unit(u.unit).is_currency())
+                .map(|u| u.unit)
+        };
+        // ("10 rmb 20 usd": after a number the code is that number's, unless that number
+        // has its own code before it: "rmb 10 usd 20".)
+        let after_number = self.prev_tok(start).is_some_and(|t| {
+            t.kind == TokKind::Digits
+                && !self.prev_tok(t.start).is_some_and(|c| {
+                    c.kind == TokKind::Word && currency_word(c.start, c.end).is_some()
+                })
+        });
+        if end - start == 3
+            && !after_number
+            && b[start..end].iter().all(u8::is_ascii_lowercase)
+            && self.tok_after(core.end).is_none_or(|t| {
+                t.kind == TokKind::Punct
+                    || (t.end - t.start == 3 && currency_word(t.start, t.end).is_some())
+            })
+            && let Some(u) = currency_word(start, end)
+        {
+            return Some((start, u));
         }
         if !self.ex.units.may_end_currency_name(&b[start..end]) {
             return None;
