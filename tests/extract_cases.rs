@@ -170,6 +170,7 @@ fn a_composite_measure_is_one_value_in_its_first_unit() {
     let text = "She is 5 feet 4 inches tall and ran for 2 hours and 15 minutes, then 1 m 60 cm.";
     let qs = extract(text);
     let q = find(text, &qs, "5 feet 4 inches");
+    assert_eq!(q.unit_text.as_deref(), Some("feet"));
     assert!(close(q.value, 5.0 + 4.0 / 12.0));
     assert_eq!(q.unit.as_deref(), Some("ft"));
     assert!(close(find(text, &qs, "2 hours and 15 minutes").value, 2.25));
@@ -341,6 +342,15 @@ fn lower_case_codes_and_percent_per_annum() {
         Some("year")
     );
     assert_eq!(find(text, &qs, "3%").per_unit, None);
+}
+
+#[test]
+fn short_symbols_before_a_word_stay_units() {
+    let text = "Subjects drank 75 g glucose and showed 100 ms auditory responses after 24 h rest.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "75 g").unit.as_deref(), Some("g"));
+    assert_eq!(find(text, &qs, "100 ms").unit.as_deref(), Some("ms"));
+    assert_eq!(find(text, &qs, "24 h").unit.as_deref(), Some("h"));
 }
 
 #[test]

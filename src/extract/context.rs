@@ -680,7 +680,7 @@ static DOWN_NOUNS: WordSet = WordSet::new(&[
 
 /// Unit surfaces that are also common English words: only a unit when no word follows.
 static WORDLIKE_UNITS: WordSet = WordSet::new(&[
-    "in", "a", "an", "at", "s", "t", "h", "per", "pt", "yr", "d", "l", "g", "ms", "mi",
+    "in", "a", "an", "at", "t", "per", "pt", "yr", "d", "l", "mi",
 ]);
 
 /// Words that end a counted-noun phrase (or show the number counts nothing after it).
@@ -1143,7 +1143,6 @@ impl<'a> Reader<'a> {
                     m.core.value += add;
                     m.core.half_unit = half;
                     m.end = end;
-                    m.unit_span = m.unit_span.map(|s| Span::new(s.start, end));
                     m.unit = Some(unit);
                 }
                 // "one hour and a half", "two months and half": half of the last unit.
