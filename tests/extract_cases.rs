@@ -345,6 +345,21 @@ fn lower_case_codes_and_percent_per_annum() {
 }
 
 #[test]
+fn units_with_negative_exponents_are_rates() {
+    let text = "A flux of 67 mW m−2 and a velocity of 0.02 cm s-1 at 4 ml/h.";
+    let qs = extract(text);
+    let q = find(text, &qs, "67 mW m−2");
+    assert_eq!(
+        (q.unit.as_deref(), q.per_unit.as_deref()),
+        (Some("mW"), Some("m2"))
+    );
+    assert_eq!(q.unit_text.as_deref(), Some("mW m−2"));
+    let q = find(text, &qs, "0.02 cm s-1");
+    assert_eq!(q.per_unit.as_deref(), Some("s"));
+    assert_eq!(find(text, &qs, "4 ml/h").unit_text.as_deref(), Some("ml/h"));
+}
+
+#[test]
 fn short_symbols_before_a_word_stay_units() {
     let text = "Subjects drank 75 g glucose and showed 100 ms auditory responses after 24 h rest.";
     let qs = extract(text);

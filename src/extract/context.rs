@@ -1307,11 +1307,18 @@ impl<'a> Reader<'a> {
             let noun_end = unit_span.filter(|s| s.start >= m.end).map(|s| s.end);
             let from = noun_end.unwrap_or(m.end);
             // A percentage is a rate only with "per" and a time: "15% per annum".
-            let rate = self.rate_after(from).filter(|&(u, _)| {
-                !ratio
-                    || (self.ex.units.unit(u).dimension == "time"
-                        && text.as_bytes()[from..].starts_with(b" per "))
-            });
+            let rate = self
+                .rate_after(from)
+                .filter(|&(u, _)| {
+                    !ratio
+                        || (self.ex.units.unit(u).dimension == "time"
+                            && text.as_bytes()[from..].starts_with(b" per "))
+                })
+                .or_else(|| {
+                    (!ratio && noun_end.is_none())
+                        .then(|| self.inverse_unit_after(from))
+                        .flatten()
+                });
             if let Some((u, end)) = rate {
                 per_unit = Some(self.ex.units.unit(u).id.clone());
                 // A measure's span takes its rate ("50 km/ms"); money keeps the amount's
@@ -1319,6 +1326,13 @@ impl<'a> Reader<'a> {
                 let money = m.unit.is_some_and(|u| self.ex.units.unit(u).is_currency());
                 if noun_end.is_none() && !money {
                     m.end = end;
+                    // The unit as written takes the rate: "ml/h", "mW m−2".
+                    if let Some(us) = unit_span
+                        && us.end <= end
+                    {
+                        unit_span = Some(Span::new(us.start, end));
+                        unit_text = Some(text[us.start..end].to_string());
+                    }
                 }
             }
         }
@@ -3421,6 +3435,40 @@ impl<'a> Reader<'a> {
             && !NOT_COUNTED.contains(&w)
             && words::small(&w).is_none())
         .then_some(Span::new(m.end, t.end))
+    }
+
+    /// A unit with a negative exponent after a unit: " m−2", " s−1", " min-1", " g⁻¹" (the
+    /// per-unit, squared units as their area id). Returns the unit and the end.
+    fn inverse_unit_after(&self, pos: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        if !text.as_bytes()[pos..].starts_with(b" ") {
+            return None;
+        }
+        let u = self.ex.units.match_at(text, pos + 1)?;
+        let rest = &text[u.end..];
+        let (power, len) = [
+            ("−1", 1),
+            ("-1", 1),
+            ("^-1", 1),
+            ("⁻¹", 1),
+            ("−2", 2),
+            ("-2", 2),
+            ("^-2", 2),
+            ("⁻²", 2),
+        ]
+        .iter()
+        .find(|(p, _)| rest.starts_with(p))
+        .map(|(p, n)| (*n, p.len()))?;
+        let end = u.end + len;
+        if text[end..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let unit = self.ex.units.unit(u.unit);
+        let id = match power {
+            1 => u.unit,
+            _ => self.ex.units.get_index(&format!("{}2", unit.id))?,
+        };
+        Some((id, end))
     }
 
     /// "MUSD" at `pos`: an upper-case M glued to an ISO currency code (millions).
