@@ -3441,7 +3441,19 @@ impl<'a> Reader<'a> {
     /// per-unit, squared units as their area id). Returns the unit and the end.
     fn inverse_unit_after(&self, pos: usize) -> Option<(usize, usize)> {
         let text = self.text;
-        if !text.as_bytes()[pos..].starts_with(b" ") {
+        let b = text.as_bytes();
+        if b.get(pos) != Some(&b' ') {
+            return None;
+        }
+        // Cheap test first: a short word then an exponent sign.
+        let word_end = pos
+            + 1
+            + b[pos + 1..]
+                .iter()
+                .take(5)
+                .take_while(|c| c.is_ascii_alphabetic() || **c >= 0x80 && **c != 0xE2)
+                .count();
+        if !matches!(b.get(word_end), Some(b'-' | b'^' | 0xE2)) {
             return None;
         }
         let u = self.ex.units.match_at(text, pos + 1)?;
