@@ -360,6 +360,18 @@ fn units_with_negative_exponents_are_rates() {
 }
 
 #[test]
+fn a_hyphenated_currency_name_and_its_rate() {
+    let text = "It pays a 15-cent-a-share dividend and sells 10-dollar tickets.";
+    let qs = extract(text);
+    let q = find(text, &qs, "15-cent");
+    assert_eq!(
+        (q.unit.as_deref(), q.per_unit.as_deref()),
+        (Some("cent"), Some("shares"))
+    );
+    assert_eq!(find(text, &qs, "10-dollar").unit.as_deref(), Some("USD"));
+}
+
+#[test]
 fn short_symbols_before_a_word_stay_units() {
     let text = "Subjects drank 75 g glucose and showed 100 ms auditory responses after 24 h rest.";
     let qs = extract(text);

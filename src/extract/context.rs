@@ -1741,8 +1741,12 @@ impl<'a> Reader<'a> {
                 m.unit_span = Some(Span::new(p, p + 4));
                 return Ok(Some(m));
             }
+            // "12-cent", "10-dollar": a currency by name (not a symbol) joins too.
             if let Some(u) = self.ex.units.match_at(text, p)
-                && !self.ex.units.unit(u.unit).is_currency()
+                && (!self.ex.units.unit(u.unit).is_currency()
+                    || (m.unit.is_none()
+                        && text.as_bytes()[p].is_ascii_lowercase()
+                        && u.end - p > 2))
             {
                 m.unit = Some(u.unit);
                 m.unit_span = Some(Span::new(p, u.end));
