@@ -378,6 +378,10 @@ fn short_symbols_before_a_word_stay_units() {
     assert_eq!(find(text, &qs, "75 g").unit.as_deref(), Some("g"));
     assert_eq!(find(text, &qs, "100 ms").unit.as_deref(), Some("ms"));
     assert_eq!(find(text, &qs, "24 h").unit.as_deref(), Some("h"));
+    let text = "Pour 4 L of water on 2 t of sand.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "4 L").unit.as_deref(), Some("l"));
+    assert_eq!(find(text, &qs, "2 t").unit.as_deref(), Some("t"));
 }
 
 #[test]

@@ -679,9 +679,8 @@ static DOWN_NOUNS: WordSet = WordSet::new(&[
 ]);
 
 /// Unit surfaces that are also common English words: only a unit when no word follows.
-static WORDLIKE_UNITS: WordSet = WordSet::new(&[
-    "in", "a", "an", "at", "t", "per", "pt", "yr", "d", "l", "mi",
-]);
+static WORDLIKE_UNITS: WordSet =
+    WordSet::new(&["in", "a", "an", "at", "per", "pt", "yr", "d", "l", "mi"]);
 
 /// Words that end a counted-noun phrase (or show the number counts nothing after it).
 static NOT_COUNTED: WordSet = WordSet::new(&[
@@ -2340,7 +2339,8 @@ impl<'a> Reader<'a> {
         let money_already = m.unit.is_some();
         if let Some(u) = self.ex.units.match_at(text, p) {
             let surface = &text[p..u.end];
-            let wordlike = WORDLIKE_UNITS.contains(&Lower::new(surface));
+            // ("4 L of wine": a capital L is litres; "l" alone may be a letter.)
+            let wordlike = surface != "L" && WORDLIKE_UNITS.contains(&Lower::new(surface));
             let word_follows = self.next_is_plain_word(u.end);
             let glued = p == m.end;
             let ok = if wordlike {
