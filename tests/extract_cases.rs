@@ -372,6 +372,15 @@ fn a_hyphenated_currency_name_and_its_rate() {
 }
 
 #[test]
+fn a_list_of_numbers_shares_the_unit_written_at_its_end() {
+    let text = "Doses of 5, 10 and 20 mg were given; 3 and 4 people came.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "5").unit.as_deref(), Some("mg"));
+    assert_eq!(find(text, &qs, "10").unit.as_deref(), Some("mg"));
+    assert_eq!(find(text, &qs, "3").unit, None);
+}
+
+#[test]
 fn short_symbols_before_a_word_stay_units() {
     let text = "Subjects drank 75 g glucose and showed 100 ms auditory responses after 24 h rest.";
     let qs = extract(text);

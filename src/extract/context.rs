@@ -1294,6 +1294,18 @@ impl<'a> Reader<'a> {
                 unit = Some(self.ex.units.unit(u.unit).id.clone());
             }
         }
+        // "45 and 50 mg", "1, 5 or 10 μg/L": a bare number in a list takes the unit of the
+        // number that ends it.
+        if unit.is_none()
+            && unit_text.is_none()
+            && m.kind == NumberKind::Cardinal
+            && qualifier != Qualifier::Range
+            && not_a_claim.is_none()
+            && let Some((u, us)) = self.list_unit_after(m.end)
+        {
+            unit = Some(self.ex.units.unit(u).id.clone());
+            unit_text = Some(us.slice(text).to_string());
+        }
         // "$58 per barrel", "3,000 tests a day", "50 km/ms": the rate's denominator.
         let mut per_unit = None;
         if m.kind == NumberKind::Cardinal
@@ -3485,6 +3497,48 @@ impl<'a> Reader<'a> {
             _ => self.ex.units.get_index(&format!("{}2", unit.id))?,
         };
         Some((id, end))
+    }
+
+    /// The unit of a list that goes on after a bare number ending at `end`: ", 10" /
+    /// " and 50" / " or 5" ... then a number with a measure unit (not money, not a count).
+    /// Up to five members; returns the unit and where it is written.
+    fn list_unit_after(&self, end: usize) -> Option<(usize, Span)> {
+        let text = self.text;
+        let b = text.as_bytes();
+        // Cheap test first: a comma, "and" or "or" right after.
+        if !(b[end..].starts_with(b", ")
+            || b[end..].starts_with(b" and ")
+            || b[end..].starts_with(b" or "))
+        {
+            return None;
+        }
+        let mut p = end;
+        for _ in 0..5 {
+            let mut t = self.tok_after(p)?;
+            if t.kind == TokKind::Punct && t.text(text) == "," {
+                t = self.tok_after(t.end)?;
+            }
+            if t.kind == TokKind::Word && matches!(lower(text, &t).as_str(), "and" | "or") {
+                t = self.tok_after(t.end)?;
+            }
+            if t.kind != TokKind::Digits {
+                return None;
+            }
+            let c = parse_digits(text, t.start).ok()??;
+            let q = skip_inline_space(text, c.end);
+            if q - c.end <= 1
+                && let Some(u) = self.ex.units.match_at(text, q)
+            {
+                let unit = self.ex.units.unit(u.unit);
+                let wordlike = WORDLIKE_UNITS.contains(&Lower::new(&text[q..u.end]));
+                if unit.is_currency() || unit.is_count() || wordlike {
+                    return None;
+                }
+                return Some((u.unit, Span::new(q, u.end)));
+            }
+            p = c.end;
+        }
+        None
     }
 
     /// "MUSD" at `pos`: an upper-case M glued to an ISO currency code (millions).
