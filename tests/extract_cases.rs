@@ -109,6 +109,8 @@ fn transliterated_pound_and_yen_signs_of_news_feeds() {
     assert_eq!(find(text, &qs, "PS12,500").unit.as_deref(), Some("GBP"));
     assert_eq!(find(text, &qs, "Y=4,120").unit.as_deref(), Some("JPY"));
     assert!(qs.iter().all(|q| q.value != 4.0), "PS4 is a console");
+    let text = "Let Y=5 and solve.";
+    assert_eq!(extract(text)[0].unit, None);
 }
 
 #[test]

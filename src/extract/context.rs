@@ -1430,14 +1430,26 @@ impl<'a> Reader<'a> {
         {
             // "$ 75 million", "US$ 4.7 billion", "Rs 500": a currency symbol and a space.
             (start, currency) = self.country_dollar(cstart, unit);
-        } else if let Some((cstart, unit, scale)) = self.currency_code_before(cand, &core) {
-            currency = Some(unit);
-            start = cstart;
-            core.value *= scale;
-            core.half_unit *= scale;
-        } else if let Some((cstart, unit)) = self.currency_name_before(cand, &core) {
-            currency = Some(unit);
-            start = cstart;
+        }
+        // "Y=28,030", "Y=590 billion" (yen in news feeds), but "Y=5" is an equation.
+        if currency.is_some()
+            && text[start..cand].ends_with("Y=")
+            && !(text[cand..core.end].contains([',', '.'])
+                || self.followed_by_unit_or_scale(core.end))
+        {
+            currency = None;
+            start = cand;
+        }
+        if currency.is_none() {
+            if let Some((cstart, unit, scale)) = self.currency_code_before(cand, &core) {
+                currency = Some(unit);
+                start = cstart;
+                core.value *= scale;
+                core.half_unit *= scale;
+            } else if let Some((cstart, unit)) = self.currency_name_before(cand, &core) {
+                currency = Some(unit);
+                start = cstart;
+            }
         }
         // A minus sign that is not a hyphen inside a name or a range.
         if let Some(c) = char_before(text, start)
