@@ -631,7 +631,9 @@ Mapping decisions:
   units.csv names). CQE names that map to no unit id are counted nouns ("people", "solution"):
   they match our `unit_text` after lower-casing and naive singularization (our unit must then be
   none or a count unit). `-` matches a quantity with neither unit nor noun; a multiplier
-  ("6.5 times") is CQE's `count`.
+  ("6.5 times") is CQE's `count`. A rate name ("dollar per barrel", "test per day") is split
+  at its first " per ": the part after must be our `per_unit`, the part before is matched as
+  above; a gold name without " per " never matches a quantity that has a `per_unit`.
 - Failure buckets below come from a separate 1:1 alignment (value+unit first, then value only),
   so their counts need not add up exactly to the CQE-style totals. Known gold errors exist (see
   SOURCE.md) and are not excluded.

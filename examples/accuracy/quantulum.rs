@@ -335,7 +335,8 @@ uncertainty. We keep its content and relax only what is representation:
   like ours.
 - **unit**: quantulum unit names are mapped to our ids (unit_map.csv, suite `quantulum`, then
   units.csv names); `dimensionless` matches a quantity without unit (a counted noun left as
-  `unit_text` is fine) or with a count unit.
+  `unit_text` is fine) or with a count unit. A rate name ("dollar per hour") that no id
+  resolves is split at its first " per " and compared as `unit/per_unit`.
 - **span**: our claim span must overlap the gold surface (quantulum drops hedges from surfaces,
   we keep them in the claim span); exact surface agreement is reported as a note.
 - Our ordinals are not submitted (quantulum does not extract them); years are (quantulum expects

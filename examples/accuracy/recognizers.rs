@@ -744,6 +744,8 @@ How our output is projected onto each model:
   energy, power, frequency, pressure) / currency / temperature / time, or whose unit id is one
   that the model's own unit names map to (e.g. `deg` for TemperatureModel's "Degree"), with the
   value span (hedges are not part of Recognizers-Text spans). `subtype` and
-  `isoCurrency` are not compared separately: our unit id carries both.
+  `isoCurrency` are not compared separately: our unit id carries both. A rate's unit is
+  compared as `unit/per_unit` ("Meter per millisecond" = `m/ms`), except for CurrencyModel,
+  which reports the money amount only ("$ 1.40 a share" is 1.40 Dollar): there our `unit`.
 - `subtype` of the Number models (integer/decimal/fraction/power) is not compared.
 "#;
