@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use numcheck::Checker;
 use numcheck::extract::Extractor;
-use numcheck::input::batch::ordered_parallel;
+use numcheck::input::batch::{WINDOW_PER_JOB, ordered_parallel};
 use numcheck::reference::{TableSource, embedded_sources, load_tables};
 use numcheck::report::{Document, Format, Summary, make_printer};
 use numcheck::units::UnitTable;
@@ -144,7 +144,7 @@ fn pipeline(checker: &Checker, docs: &[&str], jobs: usize, format: Format) -> Su
     ordered_parallel(
         &pool,
         items,
-        jobs * 32,
+        jobs * WINDOW_PER_JOB,
         |text: &str| (text, checker.check_str(text)),
         |i, result| {
             let (text, anns) = result.expect("no panic");

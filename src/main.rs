@@ -22,10 +22,6 @@ use numcheck::reference::{Diagnostic, ReferenceSet, TableSource, embedded_source
 use numcheck::report::{Document, Format, Summary, extract_records, make_printer};
 use numcheck::units::UnitTable;
 
-/// Documents in flight per job: enough that small documents keep every core busy
-/// (batched hand-offs), few enough that pending results stay small.
-const WINDOW_PER_JOB: usize = 32;
-
 #[derive(Parser)]
 #[command(
     name = "numcheck",
@@ -551,7 +547,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         ordered_parallel_until(
             &pool,
             items,
-            jobs_n * WINDOW_PER_JOB,
+            jobs_n * numcheck::input::batch::WINDOW_PER_JOB,
             work,
             |meta, result| match sink(meta, result.and_then(|r| r)) {
                 Ok(()) => ControlFlow::Continue(()),

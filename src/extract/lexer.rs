@@ -242,18 +242,20 @@ impl Lower {
         let mut len = 0usize;
         // ASCII only: any other character (but ’, read as ') becomes DEL, which no word
         // list contains, so the buffer is always valid UTF-8.
-        if s.is_ascii() {
-            if s.len() > buf.len() {
-                buf[0] = 0x7f;
-                return Lower { buf, len: 1 };
-            }
-            for (d, b) in buf.iter_mut().zip(s.as_bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
+        let bytes = s.as_bytes();
+        if bytes.len() <= buf.len() && bytes.is_ascii() {
+            // Copy, then lower the whole fixed-size buffer: one vectorised pass (this runs
+            // for every word next to a number).
+            buf[..bytes.len()].copy_from_slice(bytes);
+            buf.make_ascii_lowercase();
             return Lower {
                 buf,
-                len: s.len() as u8,
+                len: bytes.len() as u8,
             };
+        }
+        if s.is_ascii() {
+            buf[0] = 0x7f;
+            return Lower { buf, len: 1 };
         }
         for c in s.chars() {
             let b = match c {
