@@ -893,7 +893,17 @@ impl Linker {
                     e.span.start >= q.span.end && e.span.end <= clause.end && !locative(e)
                 });
                 let before_in_sentence = entities.iter().rev().find(|e| e.span.end <= q.span.start);
-                let entity: Mention = if let Some(e) = before_in_clause.or(after_in_clause) {
+                let entity: Mention = if is_attributive_age(q, text) {
+                    // "a 48-year-old Australian": the age of the noun right after it, never
+                    // of an entity named elsewhere in the sentence.
+                    match entities.iter().find(|e| {
+                        e.span.start >= q.span.end
+                            && text[q.span.end..e.span.start].trim().is_empty()
+                    }) {
+                        Some(e) => e.clone(),
+                        None => continue,
+                    }
+                } else if let Some(e) = before_in_clause.or(after_in_clause) {
                     e.clone()
                 } else if let Some(e) = inherited_from {
                     reasons.push(format!(
@@ -1011,6 +1021,13 @@ impl Linker {
         }
         out
     }
+}
+
+/// An age written as an adjective before its noun ("48-year-old", "a 4.5-billion-year-old
+/// rock"), as opposed to a predicate ("is 48 years old").
+fn is_attributive_age(q: &Quantity, text: &str) -> bool {
+    let written = q.span.slice(text).as_bytes();
+    written.len() > 4 && written[written.len() - 4..].eq_ignore_ascii_case(b"-old")
 }
 
 /// Can this quantity be a value of this property at all?

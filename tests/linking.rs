@@ -28,6 +28,19 @@ fn a_country_where_something_was_released_is_not_what_was_released() {
 }
 
 #[test]
+fn the_age_of_a_person_is_not_the_age_of_a_country_named_in_the_sentence() {
+    // Found on real news: "48-year-old" was linked to United States / age.
+    assert!(
+        claims("The US said on Monday that a 48-year-old Canadian engineer would be freed.")
+            .is_empty()
+    );
+    // Said of the entity itself, the age is still a claim.
+    let found = claims("Our planet, the Earth, is about 4.5 billion years old.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Earth");
+}
+
+#[test]
 fn a_share_of_the_population_is_not_a_population_count() {
     assert!(claims("The G20 accounts for two thirds of the world's population.").is_empty());
 }
