@@ -1077,3 +1077,37 @@ fn a_web_address_after_a_no_break_space_does_not_panic() {
     let text = "see\u{a0}https://example.org/?q=5%25 today";
     assert!(extract(text).is_empty());
 }
+
+#[test]
+fn an_article_or_half_before_a_unit_word_is_one_or_a_half_of_it() {
+    let text = "The kettle boiled in half a minute, we poured half a litre into each mug, \
+                rested for half an hour and then walked a kilometre.";
+    let qs = extract(text);
+    let q = find(text, &qs, "half a minute");
+    assert_eq!(q.value, 0.5);
+    assert_eq!(q.unit.as_deref(), Some("min"));
+    let q = find(text, &qs, "half a litre");
+    assert_eq!(q.value, 0.5);
+    assert_eq!(q.unit.as_deref(), Some("l"));
+    let q = find(text, &qs, "half an hour");
+    assert_eq!(q.value, 0.5);
+    assert_eq!(q.unit.as_deref(), Some("h"));
+    let q = find(text, &qs, "a kilometre");
+    assert_eq!(q.value, 1.0);
+    assert_eq!(q.unit.as_deref(), Some("km"));
+}
+
+#[test]
+fn an_article_before_a_counted_noun_ordinal_or_calendar_word_is_no_quantity() {
+    // "a year", "a day": in news a period of time named without a fraction is no claim.
+    let text = "A man waited a second time at an inn with a dog, a year ago on a day off.";
+    assert!(extract(text).is_empty(), "{:?}", extract(text));
+}
+
+#[test]
+fn an_article_after_a_price_is_the_rate_not_one_unit() {
+    let text = "Crude sold at $70 a barrel and silver at 25 dollars an ounce.";
+    let qs = extract(text);
+    assert_eq!(qs.len(), 2, "{qs:?}");
+    assert_eq!(find(text, &qs, "$70").per_unit.as_deref(), Some("bbl"));
+}

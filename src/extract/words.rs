@@ -168,6 +168,7 @@ fn starts_number_exact(text: &str, start: usize, end: usize) -> bool {
     let key = word_key(&text.as_bytes()[start..end]);
     if len <= 8 {
         if key == key_of(b"a")
+            || key == key_of(b"an")
             || key == key_of(b"half")
             || key == key_of(b"quarter")
             || key == key_of(b"tens")
@@ -180,7 +181,7 @@ fn starts_number_exact(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Every word that can start a spelled number (see `starts_number`).
-const ALL_STARTERS: [&[u8]; 80] = [
+const ALL_STARTERS: [&[u8]; 81] = [
     b"second",
     b"thirteenth",
     b"fourteenth",
@@ -259,6 +260,7 @@ const ALL_STARTERS: [&[u8]; 80] = [
     b"thousandth",
     b"millionth",
     b"a",
+    b"an",
     b"half",
     b"quarter",
 ];
@@ -412,15 +414,24 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
         | b"thousandth" | b"millionth" | b"billionth" | b"trillionth" | b"thirteenth"
         | b"fourteenth" | b"fifteenth" | b"sixteenth" | b"seventeenth" | b"eighteenth"
         | b"nineteenth" | b"thirtieth" | b"seventieth" | b"eightieth" | b"ninetieth" => true,
-        b"a" | b"half" | b"quarter" | b"tens" => {
+        b"a" | b"an" | b"half" | b"quarter" | b"tens" => {
             let Some(t) = next_tok(text, end) else {
                 return false;
             };
             if t.kind != TokKind::Word || t.newline_before {
                 return false;
             }
+            // "an hour", "a litre", "half hour": one (or half) of a measurement unit.
+            let fraction = w == b"half" || w == b"quarter";
+            if w != b"tens"
+                && (fraction || !(after_quantity(text, start) || after_bound_word(text, start)))
+                && unit_word_after(text, end, fraction)
+            {
+                return true;
+            }
             let next = lower(text, &t);
             match &*w {
+                b"an" => false,
                 b"a" => {
                     matches!(
                         next.as_str(),
@@ -436,8 +447,7 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
                     ) || (denominator(&next).is_some() && next != "second" && !next.ends_with('s'))
                 }
                 b"half" | b"quarter" => {
-                    next == "a"
-                        || next == "an"
+                    (next == "a" || next == "an")
                         || matches!(next.as_str(), "million" | "billion" | "trillion")
                         // "more than half", "nearly half of": a share after a hedge.
                         || (w == b"half" && after_hedge_word(text, start))
@@ -447,6 +457,60 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Is a unit written out as a word at `pos` ("hour", "litre", "kilometres")? Symbols
+/// ("m", "l"), currencies and counted nouns are not ("a man"); "second" is mostly the
+/// ordinal ("a second time"). With `physical_only`, only length, mass, volume and area:
+/// in news "a year", "a day", "a bit", "a point" are almost never measurements, while
+/// "half an hour" (an explicit fraction) is.
+fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
+    let units = crate::units::UnitTable::default_table();
+    let Some(m) = units.match_at(text, pos) else {
+        return false;
+    };
+    let word = &text.as_bytes()[pos..m.end];
+    // "a Gram-negative strain": a unit name glued to a hyphenated word is an adjective.
+    if let [b'-', c, ..] = text.as_bytes()[m.end..]
+        && c.is_ascii_alphabetic()
+    {
+        return false;
+    }
+    let unit = units.unit(m.unit);
+    word.len() >= 3
+        && word.iter().all(u8::is_ascii_alphabetic)
+        && !word.eq_ignore_ascii_case(b"second")
+        && !unit.is_currency()
+        && !unit.is_count()
+        && (!physical_only
+            || (matches!(unit.dimension.as_str(), "length" | "mass" | "volume" | "area")
+                // Everyday nouns and servings more often than measures: "a cup of coffee",
+                // "a stone's throw", "a yard", "a foot in the door", "a ton of work".
+                && !matches!(
+                    unit.id.as_str(),
+                    "cup" | "tbsp" | "tsp" | "stone" | "yd" | "ft" | "short_ton"
+                )))
+}
+
+/// Does a unit word follow the number word ending at `end`? After a `fraction` word ("half",
+/// "quarter") any unit word may follow, also after a glued hyphen ("half-litre"); after an
+/// article only a physical one (see `unit_word_at`).
+fn unit_word_after(text: &str, end: usize, fraction: bool) -> bool {
+    let Some(t) = next_tok(text, end) else {
+        return false;
+    };
+    if t.newline_before {
+        return false;
+    }
+    if t.kind == TokKind::Word {
+        return unit_word_at(text, t.start, !fraction);
+    }
+    fraction
+        && !t.space_before
+        && text[t.start..t.end] == *"-"
+        && next_tok(text, t.end).is_some_and(|u| {
+            u.kind == TokKind::Word && !u.space_before && unit_word_at(text, u.start, false)
+        })
 }
 
 /// "and a half", "and three quarters", "and a half million" after a scaled number
@@ -481,6 +545,34 @@ pub fn and_fraction(text: &str, pos: usize) -> Option<(f64, Option<f64>, usize)>
         Some((m, e)) => (frac, Some(m), e),
         None => (frac, None, end),
     })
+}
+
+/// Does a number, scale or unit word come right before `start`? Then an article there is
+/// a rate's "per": "$60 a barrel", "40 cents a pound", "$2 billion a kilometre".
+fn after_quantity(text: &str, start: usize) -> bool {
+    // One word may come between: "$80 US a barrel".
+    let prev = super::lexer::prev_tok(text, start);
+    let before = prev.and_then(|t| super::lexer::prev_tok(text, t.start));
+    [prev, before].into_iter().flatten().any(|t| match t.kind {
+        TokKind::Digits => true,
+        TokKind::Punct => text[t.start..t.end] == *"%",
+        TokKind::Word => {
+            let w = lower(text, &t);
+            small(&w).is_some()
+                || scale(&w).is_some()
+                || crate::units::UnitTable::default_table()
+                    .match_at(text, t.start)
+                    .is_some_and(|m| m.end == t.end)
+        }
+    })
+}
+
+/// Does a hedge or bound come right before `start` ("up to a metre", "about a litre")?
+/// An article there gives an order of magnitude, not a measured one.
+fn after_bound_word(text: &str, start: usize) -> bool {
+    after_hedge_word(text, start)
+        || super::lexer::prev_tok(text, start)
+            .is_some_and(|t| t.is_word() && lower(text, &t).as_str() == "to")
 }
 
 /// Does a word that ends a hedge ("more than", "nearly", "about") come right before
@@ -587,8 +679,40 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
     // Units or tens written after the last scale word ("two hundred [fifty]").
     let mut units_after_scale = false;
 
-    // "half a million", "half a dozen", "half million", "quarter million"
+    // "an hour", "a litre", "half hour", "half-litre", "half an hour", "quarter hour": one,
+    // a half or a quarter of the unit word that follows (the unit is attached later).
     let lead = words.first().map(Lower::as_str);
+    if let Some(lead_value) = match lead {
+        Some("a" | "an") => Some(1.0),
+        Some("half") => Some(0.5),
+        Some("quarter") => Some(0.25),
+        _ => None,
+    } {
+        let article =
+            lead_value < 1.0 && matches!(words.get(1).map(Lower::as_str), Some("a" | "an"));
+        let last = if article { 1 } else { 0 };
+        if let Some(&t) = toks.get(last)
+            && unit_word_after(text, t.end, lead_value < 1.0)
+        {
+            let core = NumCore {
+                start: toks[0].start,
+                end: t.end,
+                value: lead_value,
+                half_unit: 0.0,
+                notation: Notation::Words,
+                plain_integer: false,
+                digit_count: 0,
+                bare_power: false,
+            };
+            return Some(WordNumber {
+                core,
+                last_scale: 1.0,
+                ordinal: false,
+            });
+        }
+    }
+
+    // "half a million", "half a dozen", "half million", "quarter million"
     if matches!(lead, Some("half" | "quarter"))
         && let Some(k) = if words.get(1).map(Lower::as_str) == Some("a") {
             Some(2)
