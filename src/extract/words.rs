@@ -424,8 +424,8 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
             // "an hour", "a litre", "half hour": one (or half) of a measurement unit.
             let fraction = w == b"half" || w == b"quarter";
             if w != b"tens"
-                && (fraction || !(after_quantity(text, start) || after_bound_word(text, start)))
                 && unit_word_after(text, end, fraction)
+                && (fraction || !(after_quantity(text, start) || after_bound_word(text, start)))
             {
                 return true;
             }
@@ -465,6 +465,19 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
 /// in news "a year", "a day", "a bit", "a point" are almost never measurements, while
 /// "half an hour" (an explicit fraction) is.
 fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
+    // Most words after "a" are no unit: reject them by their first two letters before
+    // searching the unit table (this runs for every "a" in the text).
+    let b = text.as_bytes();
+    let (Some(&c0), Some(&c1)) = (b.get(pos), b.get(pos + 1)) else {
+        return false;
+    };
+    let known_prefix = c0.is_ascii_alphabetic()
+        && c1.is_ascii_alphabetic()
+        && unit_name_prefixes()[(c0.to_ascii_lowercase() - b'a') as usize]
+            [(c1.to_ascii_lowercase() - b'a') as usize];
+    if !known_prefix {
+        return false;
+    }
     let units = crate::units::UnitTable::default_table();
     let Some(m) = units.match_at(text, pos) else {
         return false;
@@ -490,6 +503,27 @@ fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
                     unit.id.as_str(),
                     "cup" | "tbsp" | "tsp" | "stone" | "yd" | "ft" | "short_ton"
                 )))
+}
+
+/// The first two letters (folded) of every unit name in the default table.
+fn unit_name_prefixes() -> &'static [[bool; 26]; 26] {
+    static PREFIXES: std::sync::OnceLock<[[bool; 26]; 26]> = std::sync::OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        let mut t = [[false; 26]; 26];
+        for line in crate::units::DEFAULT_UNITS_CSV.lines().skip(1) {
+            let names = line.rsplit(',').next().unwrap_or("");
+            for name in names.split('|') {
+                if let [a, b, ..] = name.as_bytes()
+                    && a.is_ascii_alphabetic()
+                    && b.is_ascii_alphabetic()
+                {
+                    t[(a.to_ascii_lowercase() - b'a') as usize]
+                        [(b.to_ascii_lowercase() - b'a') as usize] = true;
+                }
+            }
+        }
+        t
+    })
 }
 
 /// Does a unit word follow the number word ending at `end`? After a `fraction` word ("half",
