@@ -40,6 +40,22 @@ struct Measured {
     vague: Option<Interval>,
 }
 
+impl Measured {
+    /// A cardinal with no unit, scale or vague reading yet (later steps add them).
+    fn bare(core: NumCore, start: usize, end: usize) -> Measured {
+        Measured {
+            core,
+            start,
+            end,
+            scaled: false,
+            unit: None,
+            unit_span: None,
+            kind: NumberKind::Cardinal,
+            vague: None,
+        }
+    }
+}
+
 static MONTHS: WordSet = WordSet::new(&[
     "january",
     "february",
@@ -1831,16 +1847,7 @@ impl<'a> Reader<'a> {
         let w = lower(text, &first);
         // Fraction glyphs
         if let Some(core) = parse_glyph(text, cand) {
-            let m = Measured {
-                core,
-                start: cand,
-                end: core.end,
-                scaled: false,
-                unit: None,
-                unit_span: None,
-                kind: NumberKind::Cardinal,
-                vague: None,
-            };
+            let m = Measured::bare(core, cand, core.end);
             return Ok(Some(self.after_scale(m)));
         }
         let plain = |start: usize, end: usize, value: f64| NumCore {
@@ -1936,16 +1943,7 @@ impl<'a> Reader<'a> {
             {
                 let mut core = plain(first.start, a_t.end, if w == "half" { 0.5 } else { 0.25 });
                 core.notation = Notation::Fraction;
-                let m = Measured {
-                    core,
-                    start: first.start,
-                    end: a_t.end,
-                    scaled: false,
-                    unit: None,
-                    unit_span: None,
-                    kind: NumberKind::Cardinal,
-                    vague: None,
-                };
+                let m = Measured::bare(core, first.start, a_t.end);
                 return Ok(Some(self.after_scale(m)));
             }
             // "more than half": a share on its own.
@@ -1956,16 +1954,7 @@ impl<'a> Reader<'a> {
             {
                 let mut core = plain(first.start, first.end, 0.5);
                 core.notation = Notation::Fraction;
-                return Ok(Some(Measured {
-                    core,
-                    start: first.start,
-                    end: first.end,
-                    scaled: false,
-                    unit: None,
-                    unit_span: None,
-                    kind: NumberKind::Cardinal,
-                    vague: None,
-                }));
+                return Ok(Some(Measured::bare(core, first.start, first.end)));
             }
             return Err(first.end);
         };
@@ -3891,16 +3880,7 @@ impl<'a> Reader<'a> {
         let d = match n.kind {
             TokKind::Digits => {
                 let core = parse_digits(text, n.start).ok()??;
-                let s = Measured {
-                    core,
-                    start: n.start,
-                    end: core.end,
-                    scaled: false,
-                    unit: None,
-                    unit_span: None,
-                    kind: NumberKind::Cardinal,
-                    vague: None,
-                };
+                let s = Measured::bare(core, n.start, core.end);
                 self.with_scale(s)
             }
             TokKind::Word

@@ -321,72 +321,29 @@ const fn key_of(w: &[u8]) -> u64 {
     k
 }
 
-const SHORT_STARTER_WORDS: [&[u8]; 57] = [
-    b"second",
-    b"fortieth",
-    b"fiftieth",
-    b"sixtieth",
-    b"zero",
-    b"nought",
-    b"naught",
-    b"one",
-    b"two",
-    b"three",
-    b"four",
-    b"five",
-    b"six",
-    b"seven",
-    b"eight",
-    b"nine",
-    b"ten",
-    b"eleven",
-    b"twelve",
-    b"thirteen",
-    b"fourteen",
-    b"fifteen",
-    b"sixteen",
-    b"eighteen",
-    b"nineteen",
-    b"twenty",
-    b"thirty",
-    b"forty",
-    b"fifty",
-    b"sixty",
-    b"seventy",
-    b"eighty",
-    b"ninety",
-    b"hundred",
-    b"thousand",
-    b"million",
-    b"billion",
-    b"trillion",
-    b"dozen",
-    b"dozens",
-    b"hundreds",
-    b"millions",
-    b"billions",
-    b"several",
-    b"twice",
-    b"thrice",
-    b"first",
-    b"third",
-    b"fourth",
-    b"fifth",
-    b"sixth",
-    b"seventh",
-    b"eighth",
-    b"ninth",
-    b"tenth",
-    b"eleventh",
-    b"twelfth",
-];
+/// How many starter words have at most 8 letters (the ones a word key holds whole).
+const SHORT_STARTER_COUNT: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < ALL_STARTERS.len() {
+        if ALL_STARTERS[i].len() <= 8 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
 
 /// Keys of the starter words of up to 8 letters, sorted for binary search.
-static SHORT_STARTERS: [u64; 57] = {
-    let mut keys = [0u64; 57];
+static SHORT_STARTERS: [u64; SHORT_STARTER_COUNT] = {
+    let mut keys = [0u64; SHORT_STARTER_COUNT];
+    let mut n = 0;
     let mut i = 0;
-    while i < keys.len() {
-        keys[i] = key_of(SHORT_STARTER_WORDS[i]);
+    while i < ALL_STARTERS.len() {
+        if ALL_STARTERS[i].len() <= 8 {
+            keys[n] = key_of(ALL_STARTERS[i]);
+            n += 1;
+        }
         i += 1;
     }
     // Insertion sort (const context).
@@ -631,6 +588,26 @@ pub struct WordNumber {
     pub ordinal: bool,
 }
 
+impl WordNumber {
+    /// A spelled fraction ("a third", "three twenty-firsts") spanning `start..end`.
+    fn fraction(start: usize, end: usize, value: f64) -> WordNumber {
+        WordNumber {
+            core: NumCore {
+                start,
+                end,
+                value,
+                half_unit: 0.0,
+                notation: Notation::Fraction,
+                plain_integer: false,
+                digit_count: 0,
+                bare_power: false,
+            },
+            last_scale: 1.0,
+            ordinal: false,
+        }
+    }
+}
+
 /// Most tokens one spelled number spans ("thirty-one million two hundred fifty-six
 /// thousand seven hundred twenty-one" has 15, hyphens included).
 const MAX_WORD_TOKENS: usize = 20;
@@ -836,21 +813,11 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             {
                 let numerator = total + current;
                 if dw != "second" && (dw.ends_with('s') || numerator == 1.0) {
-                    let core = NumCore {
+                    return Some(WordNumber::fraction(
                         start,
-                        end: toks[j].end,
-                        value: numerator / (v + unit),
-                        half_unit: 0.0,
-                        notation: Notation::Fraction,
-                        plain_integer: false,
-                        digit_count: 0,
-                        bare_power: false,
-                    };
-                    return Some(WordNumber {
-                        core,
-                        last_scale: 1.0,
-                        ordinal: false,
-                    });
+                        toks[j].end,
+                        numerator / (v + unit),
+                    ));
                 }
             }
             // Two small numbers in a row ("one two") are separate numbers, unless tens+units.
@@ -871,21 +838,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 current = 1.0;
                 any = true;
             } else if let Some(d) = denominator(next).filter(|_| next != "second") {
-                let core = NumCore {
-                    start: t.start,
-                    end: toks[i + 1].end,
-                    value: 1.0 / d,
-                    half_unit: 0.0,
-                    notation: Notation::Fraction,
-                    plain_integer: false,
-                    digit_count: 0,
-                    bare_power: false,
-                };
-                return Some(WordNumber {
-                    core,
-                    last_scale: 1.0,
-                    ordinal: false,
-                });
+                return Some(WordNumber::fraction(t.start, toks[i + 1].end, 1.0 / d));
             } else {
                 break;
             }
@@ -1009,23 +962,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 // and thirty fifths" is 130 fifths.
                 && (!and_seen || current % 100.0 >= 10.0)
         }) {
-            {
-                let core = NumCore {
-                    start,
-                    end: t.end,
-                    value: (total + current) / d,
-                    half_unit: 0.0,
-                    notation: Notation::Fraction,
-                    plain_integer: false,
-                    digit_count: 0,
-                    bare_power: false,
-                };
-                return Some(WordNumber {
-                    core,
-                    last_scale: 1.0,
-                    ordinal: false,
-                });
-            }
+            return Some(WordNumber::fraction(start, t.end, (total + current) / d));
         } else if let Some(v) = ordinal(w).filter(|_| any) {
             // Compound ordinals: "twenty-first", "one hundred twenty fifth", "two hundredth".
             let tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0;
