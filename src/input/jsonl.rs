@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::{Input, InputFormat, Source, is_url};
 use crate::model::Annotation;
-use crate::report::{Document, Record, Summary};
+use crate::report::{Document, Record, VerdictCounts};
 
 /// One unit of work in a batch.
 #[derive(Debug, Clone)]
@@ -201,23 +201,13 @@ impl<R: BufRead> Iterator for Records<R> {
     }
 }
 
-/// Per-record verdict counts.
-#[derive(Debug, Serialize)]
-struct Counts {
-    claims: usize,
-    supported: usize,
-    contradicted: usize,
-    unverifiable: usize,
-    inconsistent: usize,
-}
-
 /// A record's result, fields in this order.
 #[derive(Debug, Serialize)]
 struct ResultLine<'a> {
     id: &'a Value,
     line: Option<usize>,
     format: &'static str,
-    summary: Counts,
+    summary: VerdictCounts,
     annotations: Vec<Record>,
 }
 
@@ -240,27 +230,17 @@ pub fn result_line(
     let null = Value::Null;
     let id = id.unwrap_or(&null);
     match result {
-        Ok((name, original, format, annotations)) => {
-            let mut s = Summary::default();
-            s.add(annotations);
-            serde_json::to_string(&ResultLine {
-                id,
-                line,
-                format: format.as_str(),
-                summary: Counts {
-                    claims: s.claims,
-                    supported: s.supported,
-                    contradicted: s.contradicted,
-                    unverifiable: s.unverifiable,
-                    inconsistent: s.inconsistent,
-                },
-                annotations: Record::all(&Document {
-                    path: name,
-                    text: original,
-                    annotations,
-                }),
-            })
-        }
+        Ok((name, original, format, annotations)) => serde_json::to_string(&ResultLine {
+            id,
+            line,
+            format: format.as_str(),
+            summary: VerdictCounts::of(annotations),
+            annotations: Record::all(&Document {
+                path: name,
+                text: original,
+                annotations,
+            }),
+        }),
         Err(error) => serde_json::to_string(&ErrorLine { id, line, error }),
     }
 }

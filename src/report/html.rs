@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use askama::Template;
 
 use super::rules::{self, EntityTally, VERDICTS};
-use super::{Document, Printer, Summary};
+use super::{Document, Printer, Summary, VerdictCounts};
 use crate::check::reading_words;
 use crate::format::short;
 use crate::interval::describe;
@@ -78,7 +78,7 @@ struct Head<'a> {
 struct DocView<'a> {
     number: usize,
     path: &'a str,
-    counts: Counts,
+    counts: VerdictCounts,
     segments: Vec<Segment<'a>>,
     claims: Vec<ClaimView>,
 }
@@ -100,19 +100,10 @@ struct SummaryView<'a> {
     script: &'a str,
 }
 
-#[derive(Debug, Default, Clone, Copy)]
-struct Counts {
-    claims: usize,
-    supported: usize,
-    contradicted: usize,
-    unverifiable: usize,
-    inconsistent: usize,
-}
-
 struct IndexRow {
     number: usize,
     path: String,
-    counts: Counts,
+    counts: VerdictCounts,
 }
 
 /// A run of document text; a claim when `claim` is set.
@@ -264,18 +255,6 @@ fn segments<'a>(doc: &Document<'a>, number: usize) -> Vec<Segment<'a>> {
     out
 }
 
-fn counts(anns: &[Annotation]) -> Counts {
-    let mut s = Summary::default();
-    s.add(anns);
-    Counts {
-        claims: s.claims,
-        supported: s.supported,
-        contradicted: s.contradicted,
-        unverifiable: s.unverifiable,
-        inconsistent: s.inconsistent,
-    }
-}
-
 pub struct HtmlPrinter<W: Write> {
     out: W,
     title: String,
@@ -332,7 +311,7 @@ impl<W: Write> Printer for HtmlPrinter<W> {
         let view = DocView {
             number,
             path: doc.path,
-            counts: counts(doc.annotations),
+            counts: VerdictCounts::of(doc.annotations),
             segments: segments(doc, number),
             claims,
         };

@@ -41,6 +41,31 @@ pub struct Summary {
     pub errors: usize,
 }
 
+/// One document's claims by verdict (the per-document counts of the HTML report and of
+/// JSONL result lines).
+#[derive(Debug, Default, Clone, Copy, serde::Serialize)]
+pub struct VerdictCounts {
+    pub claims: usize,
+    pub supported: usize,
+    pub contradicted: usize,
+    pub unverifiable: usize,
+    pub inconsistent: usize,
+}
+
+impl VerdictCounts {
+    pub fn of(anns: &[Annotation]) -> VerdictCounts {
+        let mut s = Summary::default();
+        s.add(anns);
+        VerdictCounts {
+            claims: s.claims,
+            supported: s.supported,
+            contradicted: s.contradicted,
+            unverifiable: s.unverifiable,
+            inconsistent: s.inconsistent,
+        }
+    }
+}
+
 impl Summary {
     pub fn add(&mut self, anns: &[Annotation]) {
         self.documents += 1;
