@@ -206,7 +206,12 @@ impl Checker {
                 let how_far = match ratio {
                     Some(r) => {
                         let f = if r >= 1.0 { r } else { 1.0 / r };
-                        format!(" ~{}×", trim(f))
+                        // "~1×" says nothing: near misses read as a percentage.
+                        if f < 1.5 {
+                            format!(" by ~{}%", trim((f - 1.0) * 100.0))
+                        } else {
+                            format!(" ~{}×", trim(f))
+                        }
                     }
                     None if is_year => {
                         let years = (claim_value - row.value).abs().round() as i64;

@@ -283,6 +283,9 @@ pub struct Linker {
     cues: AhoCorasick,
     /// For each cue pattern, the properties it names, in table order.
     cue_properties: Vec<Vec<usize>>,
+    /// For each cue pattern, whether it is also a capitalized word inside an entity's
+    /// name ("states" in "United States"): there it is part of the name, not a cue.
+    cue_in_names: Vec<bool>,
 }
 
 fn ends_alphanumeric(s: &str) -> bool {
@@ -303,6 +306,9 @@ struct ScanState {
 struct AliasTable {
     /// Alias bytes and entity, by group; each group's aliases longest first.
     aliases: Vec<(Box<[u8]>, usize)>,
+    /// For each alias, the byte ranges of its acronyms, which must match in case:
+    /// "UN" names the United Nations, "un-British" does not.
+    acronyms: Vec<Vec<std::ops::Range<usize>>>,
     /// `(key, range in aliases)` sorted by key.
     groups: Vec<(u64, std::ops::Range<usize>)>,
     /// Bytes in the longest alias.
@@ -362,6 +368,7 @@ impl AliasTable {
         keyed.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut table = AliasTable {
             aliases: Vec::with_capacity(keyed.len()),
+            acronyms: Vec::with_capacity(keyed.len()),
             groups: Vec::new(),
             longest: patterns.iter().map(String::len).max().unwrap_or(0),
             keys_seen: vec![0; (1 << 16) / 64],
@@ -371,6 +378,7 @@ impl AliasTable {
             table
                 .aliases
                 .push((patterns[i].as_bytes().into(), entities[i]));
+            table.acronyms.push(acronym_ranges(&patterns[i]));
             match table.groups.last_mut() {
                 Some((k, range)) if *k == key => range.end = at + 1,
                 _ => {
@@ -398,9 +406,11 @@ impl AliasTable {
         // The byte after the word's separator, and the last byte, first: the aliases of
         // a group share their first word ("the Moon", "the US", "the Earth").
         let second_word = end - start + 1;
-        self.aliases[self.groups[g].1.clone()]
+        let range = self.groups[g].1.clone();
+        self.aliases[range.clone()]
             .iter()
-            .find(|(alias, _)| {
+            .zip(&self.acronyms[range])
+            .find(|((alias, _), acronyms)| {
                 alias.get(second_word).is_none_or(|a| {
                     rest.get(second_word)
                         .is_some_and(|r| r.eq_ignore_ascii_case(a))
@@ -412,8 +422,11 @@ impl AliasTable {
                         .iter()
                         .zip(alias.iter())
                         .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                    && acronyms
+                        .iter()
+                        .all(|r| rest.get(r.clone()) == alias.get(r.clone()))
             })
-            .map(|(alias, entity)| (alias.len(), *entity))
+            .map(|((alias, entity), _)| (alias.len(), *entity))
     }
 }
 
@@ -510,10 +523,39 @@ impl Iterator for Words<'_> {
     }
 }
 
+/// Does the last word of `phrase` have two capitals and no small letters ("the US",
+/// "U.S.", "NASA")?
+fn ends_with_acronym(phrase: &str) -> bool {
+    is_acronym(phrase.rsplit(' ').next().unwrap_or(""))
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !word.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// The byte ranges of the acronym words of an alias.
+fn acronym_ranges(alias: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for word in alias.split(' ') {
+        if is_acronym(word) {
+            ranges.push(start..start + word.len());
+        }
+        start += word.len() + 1;
+    }
+    ranges
+}
+
 fn variants(phrase: &str) -> Vec<String> {
     let p = phrase.trim().to_string();
     let mut out = vec![p.clone()];
     let lower = p.to_lowercase();
+    // An acronym is no plural: "the US" must not also match "the U" (which would hide
+    // "the UN" and "the United States" behind it).
+    if ends_with_acronym(&p) {
+        return out;
+    }
     if lower.ends_with('s') && !lower.ends_with("ss") {
         out.push(p[..p.len() - 1].to_string());
     } else if lower.ends_with("sh") || lower.ends_with("ch") || lower.ends_with('x') {
@@ -558,7 +600,19 @@ impl Linker {
                 }
             }
         }
+        // Capitalized words after the first of an alias: parts of a proper name.
+        let name_words: std::collections::HashSet<String> = alias_patterns
+            .iter()
+            .flat_map(|a| a.split(' ').skip(1))
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .map(str::to_lowercase)
+            .collect();
+        let cue_in_names = cue_patterns
+            .iter()
+            .map(|c| name_words.contains(&c.to_lowercase()))
+            .collect();
         Linker {
+            cue_in_names,
             aliases: AliasTable::new(&alias_patterns, &alias_entity),
             // Cues are searched only in the few sentences that name an entity.
             cues: AhoCorasickBuilder::new()
@@ -788,7 +842,14 @@ impl Linker {
                 continue;
             }
             // Cue index as target; properties resolved per quantity.
-            let cues = Self::mentions(&self.cues, &|p| p, text, sent);
+            // A cue inside an entity's name is no cue: "states" in "the United States".
+            let mut cues = Self::mentions(&self.cues, &|p| p, text, sent);
+            cues.retain(|c| {
+                !self.cue_in_names[c.target]
+                    || !entities
+                        .iter()
+                        .any(|e| e.span.start <= c.span.start && c.span.end <= e.span.end)
+            });
             let breaks = clause_breaks(text, sent);
             let clause_of = |pos: usize| -> Span {
                 let s = breaks

@@ -132,3 +132,32 @@ fn the_closest_as_of_row_is_used_for_a_year_in_the_sentence() {
         latest[0].message
     );
 }
+
+#[test]
+fn the_un_after_the_word_the_is_not_hidden_by_a_plural_of_the_us() {
+    // "the US" used to get the plural-stripped variant "the U", which matched the first
+    // letter of "the UN" and hid it.
+    let found = claims("Today the UN has 190 member states, the envoy said.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "United Nations");
+    assert_eq!(found[0].2, "member_states");
+    assert_eq!(found[0].3, "contradicted");
+}
+
+#[test]
+fn a_prefix_un_is_not_the_united_nations() {
+    // An acronym alias matches only in capitals: "un-" here is a prefix.
+    assert!(
+        claims("It is an un-American idea that you should vote at the age of 16 years.").is_empty()
+    );
+}
+
+#[test]
+fn the_word_states_inside_united_states_is_not_a_cue() {
+    assert!(claims("In addition, the United States has two large missions abroad.").is_empty());
+    // A cue of its own still links.
+    let found = claims("The United States has 52 states, the quiz answer said.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "number_of_states");
+    assert_eq!(found[0].3, "contradicted");
+}
