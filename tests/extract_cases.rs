@@ -1111,3 +1111,119 @@ fn an_article_after_a_price_is_the_rate_not_one_unit() {
     assert_eq!(qs.len(), 2, "{qs:?}");
     assert_eq!(find(text, &qs, "$70").per_unit.as_deref(), Some("bbl"));
 }
+
+// ---- moves, levels and restatements (NewsQuant accuracy, issue 3) ----
+
+#[test]
+fn a_move_and_a_new_level_with_their_own_units_are_two_quantities() {
+    let text = "Revenue increased by $2.5 million to $40 million, and margins rose 2% to 15%.";
+    let qs = extract(text);
+    let q = find(text, &qs, "$2.5 million");
+    assert_eq!(q.qualifier, Qualifier::Exact);
+    assert_eq!(q.change, Some(Change::Up));
+    let q = find(text, &qs, "$40 million");
+    assert_eq!(q.value, 40e6);
+    assert_eq!(q.change, None);
+    assert_eq!(find(text, &qs, "2%").change, Some(Change::Up));
+    assert_eq!(find(text, &qs, "15%").change, None);
+}
+
+#[test]
+fn a_move_written_as_a_range_stays_a_range() {
+    let text = "Output fell by 1 to 1.5 percent and prices rose 3 to 4%.";
+    let qs = extract(text);
+    let q = find(text, &qs, "1 to 1.5 percent");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!(q.change, Some(Change::Down));
+    assert_eq!(find(text, &qs, "3 to 4%").qualifier, Qualifier::Range);
+}
+
+#[test]
+fn the_old_level_after_from_and_a_level_after_to_just_are_no_moves() {
+    let text = "Sales were down from $12 million, and the speed drops to just 40 mph.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "$12 million").change, None);
+    assert_eq!(find(text, &qs, "40 mph").change, None);
+}
+
+#[test]
+fn a_conversion_in_parentheses_takes_the_bound_and_the_move_it_restates() {
+    let text = "The engine makes just under 200 hp (149 kW / 203 PS), and the lake \
+                temperature fell by 2 to 3 degrees Celsius (3.6 to 5.4 Fahrenheit).";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "149 kW").qualifier, Qualifier::LessThan);
+    assert_eq!(find(text, &qs, "203 PS").qualifier, Qualifier::LessThan);
+    let q = find(text, &qs, "3.6 to 5.4 Fahrenheit");
+    assert_eq!(q.change, Some(Change::Down));
+    assert_eq!(q.qualifier, Qualifier::Range);
+}
+
+#[test]
+fn a_parenthesis_with_another_kind_of_quantity_restates_nothing() {
+    let text = "The index gained about 3% (120 points).";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "120 points").qualifier, Qualifier::Exact);
+}
+
+#[test]
+fn from_an_amount_through_a_few_words_to_another_is_one_range() {
+    let text = "Fuel economy improved from 31 miles per gallon in 2012 to 38 mpg in 2021, and \
+                the coin slid from $410 at 9.30pm yesterday to $380 at 6am.";
+    let qs = extract(text);
+    let q = find(text, &qs, "from 31 miles per gallon in 2012 to 38 mpg");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!((q.interval.low, q.interval.high), (31.0, 38.0));
+    let q = find(text, &qs, "from $410 at 9.30pm yesterday to $380");
+    assert_eq!((q.interval.low, q.interval.high), (380.0, 410.0));
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+}
+
+#[test]
+fn from_an_amount_for_one_thing_to_another_for_another_is_two_quantities() {
+    let text = "The gap grew from 0.3 nm for the first film to 1.2 nm for the second.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "0.3 nm").qualifier, Qualifier::Exact);
+    assert_eq!(find(text, &qs, "1.2 nm").qualifier, Qualifier::Exact);
+}
+
+// ---- numbers that are not quantities ----
+
+#[test]
+fn names_addresses_times_and_compounds_are_no_quantities() {
+    let text = "She spoke to BBC One. A third-party audit of 12-14 Harbour Road ended at \
+                10.45pm, and nobody uses the same one twice.";
+    let qs = extract(text);
+    let spans: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
+    assert_eq!(spans, vec!["twice"], "{qs:?}");
+}
+
+#[test]
+fn a_prime_before_s_is_an_apostrophe_not_feet() {
+    let text = "The fund lost 12% during 2022′s slump.";
+    let qs = extract(text);
+    assert!(qs.iter().all(|q| q.unit.as_deref() != Some("ft")), "{qs:?}");
+}
+
+#[test]
+fn two_close_modern_years_after_between_are_a_span_of_time() {
+    let text = "Samples taken between 2014 and 2017 came back clean; between 1500 and 2000 \
+                people came.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "between 2014 and 2017").kind,
+        NumberKind::Year
+    );
+    assert_eq!(
+        find(text, &qs, "between 1500 and 2000 people").kind,
+        NumberKind::Cardinal
+    );
+}
+
+#[test]
+fn a_share_of_a_whole_names_the_whole() {
+    let text = "A third of the city population lives near the coast.";
+    let qs = extract(text);
+    let q = find(text, &qs, "A third");
+    assert!(close(q.value, 1.0 / 3.0));
+    assert_eq!(q.unit_text.as_deref(), Some("city population"));
+}

@@ -516,7 +516,13 @@ pub fn singular(w: &str) -> String {
             return w[..w.len() - 2].to_string();
         }
     }
-    if w.ends_with('s') && !w.ends_with("ss") && w.len() > 2 {
+    // ("virus", "bonus", "analysis" are singular already.)
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 2
+    {
         return w[..w.len() - 1].to_string();
     }
     w.to_string()
@@ -525,7 +531,15 @@ pub fn singular(w: &str) -> String {
 /// Normalized counted-noun phrase: lower case, words singularized.
 pub fn noun_key(s: &str) -> String {
     s.split_whitespace()
-        .map(|w| singular(&w.to_lowercase()))
+        .map(|w| {
+            let w = singular(&w.to_lowercase());
+            // "fishermen", "women": the irregular plural. Applied to both sides of a
+            // comparison, so "specimen" -> "speciman" is harmless.
+            match w.strip_suffix("men") {
+                Some(stem) => format!("{stem}man"),
+                None => w,
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }

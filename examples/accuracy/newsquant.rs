@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use numcheck::model::{Change, NumberKind, Qualifier, Quantity};
+use numcheck::model::{Change, Notation, NumberKind, Qualifier, Quantity};
 use regex::Regex;
 
 use crate::common::{
@@ -89,6 +89,8 @@ fn pred_change(q: &Quantity) -> &'static str {
         Qualifier::Approx | Qualifier::Nearly | Qualifier::OrderOfMagnitude => "~",
         Qualifier::MoreThan | Qualifier::AtLeast => ">",
         Qualifier::LessThan | Qualifier::AtMost => "<",
+        // "about 14-18 mpg": an approximate range keeps its hedge words.
+        Qualifier::Range if q.hedge.is_some() => "~",
         Qualifier::Exact | Qualifier::Range | Qualifier::Vague => "=",
     }
 }
@@ -131,6 +133,17 @@ fn unit_match(ctx: &Ctx, gold: &str, q: &Quantity) -> bool {
 fn plain_unit_match(ctx: &Ctx, g: &str, q: &Quantity) -> bool {
     if q.kind == NumberKind::Multiplier && q.unit.is_none() {
         return g == "count";
+    }
+    // A share ("a third of the population", "one out of three Germans") is "% " and
+    // the whole it is a share of ("% -" when none is named).
+    if let Some(whole) = g.strip_prefix("% ") {
+        let share = q.notation == Notation::Fraction && q.value > 0.0 && q.value < 1.0;
+        return share
+            && q.unit.is_none()
+            && match &q.unit_text {
+                None => whole == "-",
+                Some(t) => noun_key(t) == noun_key(whole),
+            };
     }
     if g == "-" {
         return q.unit.is_none() && q.unit_text.is_none();
@@ -626,12 +639,16 @@ Mapping decisions:
   4.7" → 4.8-4.7) while our intervals are sorted.
 - Change labels: `change` up/down → `up`/`down` unless the number is hedged (NewsQuant's
   annotators label "up about 19 per cent" `~`, "climbed more than 3%" `>`); otherwise qualifier approx, nearly,
-  order_of_magnitude → `~`; more_than, at_least → `>`; less_than, at_most → `<`; else `=`.
+  order_of_magnitude → `~`; more_than, at_least → `>`; less_than, at_most → `<`; a range
+  with a hedge ("about 14-18 mpg") → `~`; else `=`.
 - Units: CQE normalized names are mapped to our ids (unit_map.csv, suite `cqe`, then
   units.csv names). CQE names that map to no unit id are counted nouns ("people", "solution"):
-  they match our `unit_text` after lower-casing and naive singularization (our unit must then be
+  they match our `unit_text` after lower-casing and naive singularization (-s, -es, -ies,
+  -men → -man; words in -us and -is are kept) (our unit must then be
   none or a count unit). `-` matches a quantity with neither unit nor noun; a multiplier
-  ("6.5 times") is CQE's `count`. A rate name ("dollar per barrel", "test per day") is split
+  ("6.5 times") is CQE's `count`. A share (a fraction below 1: "a third of the population",
+  "one out of three Germans") is CQE's `% <whole>`: our counted noun is the whole (`% -` when
+  there is none). A rate name ("dollar per barrel", "test per day") is split
   at its first " per ": the part after must be our `per_unit`, the part before is matched as
   above; a gold name without " per " never matches a quantity that has a `per_unit`.
 - Failure buckets below come from a separate 1:1 alignment (value+unit first, then value only),

@@ -196,6 +196,35 @@ static REFERENCE_NOUNS: WordSet = WordSet::new(&[
     "flight",
 ]);
 
+/// Words that end the filler between "from <amount>" and "to": a new clause, or words
+/// that set the two amounts apart as measures of different things ("from 0.22 nm for SiC to
+/// 1.46 nm for ...", "from 28.5% when new to 21%").
+static FILLER_STOPS: WordSet = WordSet::new(&[
+    "and", "or", "but", "from", "while", "which", "who", "that", "than", "by", "as", "then",
+    "between", "versus", "vs", "for", "when", "with", "without", "of", "on", "under", "if",
+    "where",
+]);
+
+/// Last words of a street name: "16-18 Industrial Avenue", "10 Downing Street".
+static STREET_WORDS: WordSet = WordSet::new(&[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "place",
+    "square",
+    "terrace",
+    "crescent",
+    "parkway",
+    "highway",
+]);
+
 /// Capitalized words that start a sentence or a hedge and so do not make a name.
 static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "in",
@@ -1058,6 +1087,13 @@ impl<'a> Reader<'a> {
         if m.kind == NumberKind::Cardinal || m.kind == NumberKind::Year {
             second = self.range_end(&m, prev == Some("between"), range_intro);
         }
+        // "16-18 Industrial Avenue", "10 Downing Street": a house number, not a quantity.
+        if m.unit.is_none()
+            && m.core.plain_integer
+            && self.street_after(second.as_ref().map_or(m.end, |s| s.end))
+        {
+            return Outcome::SkipTo(second.as_ref().map_or(m.end, |s| s.end));
+        }
         let mut start = m.start;
         let mut qualifier = Qualifier::Exact;
         let mut hedge: Option<String> = None;
@@ -1097,7 +1133,16 @@ impl<'a> Reader<'a> {
                 && s.unit.is_none()
                 && (1000.0..2200.0).contains(&s.core.value)
                 && !self.plural_noun_after(s.end)
-                && !self.next_is_plain_word(s.end);
+                && (!self.next_is_plain_word(s.end)
+                    // "between 2014 and 2017 came back": two close modern years after
+                    // "between" or "from" are a span of time even before a word (a count
+                    // would be round).
+                    || (range_intro
+                        && (1800.0..=2100.0).contains(&m.core.value)
+                        && s.core.value <= 2100.0
+                        && s.core.value > m.core.value
+                        && s.core.value - m.core.value <= 100.0
+                        && m.core.value % 100.0 != 0.0));
             if !years {
                 m.kind = NumberKind::Cardinal;
             }
@@ -1529,10 +1574,11 @@ impl<'a> Reader<'a> {
             }
             return Err(e);
         }
-        // An hour is whole or written h.mm ("5.30pm"); "2.123 pm" is picometres.
+        // An hour is whole or written h.mm ("5.30pm", "10.45pm"); "2.123 pm" is picometres.
+        let written = core.end - core.start;
         let clock_like = core.plain_integer
-            || (text[core.start..core.end].len() == 4
-                && text.as_bytes().get(core.start + 1) == Some(&b'.')
+            || (matches!(written, 4 | 5)
+                && text.as_bytes().get(core.end - 3) == Some(&b'.')
                 && (core.value.fract() * 100.0).round() < 60.0);
         if let Some((t, w)) = self.word_after(core.end)
             && matches!(w.as_str(), "am" | "pm" | "a.m" | "p.m" | "a" | "p")
@@ -1960,6 +2006,31 @@ impl<'a> Reader<'a> {
         };
         let mut core = wn.core;
         let mut wn = wn;
+        // "a third-party review": a fraction hyphenated to a word is part of a compound
+        // adjective ("a half-hour" is half of a unit).
+        if core.notation == Notation::Fraction
+            && text[core.end..].starts_with('-')
+            && text[core.end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+            && self.ex.units.match_at(text, core.end + 1).is_none()
+        {
+            return Err(self.skip_name_tail(core.end));
+        }
+        // "BBC One", "Formula One": a capitalized number word after a capitalized word,
+        // inside a sentence and not followed by a lowercase word, ends a name.
+        if core.end == first.end
+            && text[first.start..].starts_with(|c: char| c.is_ascii_uppercase())
+            && let Some(p) = self.prev_tok(first.start)
+            && p.kind == TokKind::Word
+            && text[p.start..].starts_with(|c: char| c.is_uppercase())
+            && !self.sentence_initial(p.start)
+            && next_tok(text, first.end).is_none_or(|n| {
+                n.newline_before
+                    || !(n.kind == TokKind::Word
+                        && text[n.start..].starts_with(|c: char| c.is_lowercase()))
+            })
+        {
+            return Err(first.end);
+        }
         // "two thirds of a million": a fraction of a scale.
         if core.notation == Notation::Fraction
             && let Some((of_t, of_w)) = self.word_after(core.end)
@@ -2027,6 +2098,7 @@ impl<'a> Reader<'a> {
                         | "last"
                         | "another"
                         | "only"
+                        | "same"
                 )
             ) {
                 return Err(first.end);
@@ -2354,12 +2426,16 @@ impl<'a> Reader<'a> {
             let surface = &text[p..u.end];
             // ("4 L of wine": a capital L is litres; "l" alone may be a letter.)
             let wordlike = surface != "L" && WORDLIKE_UNITS.contains(&Lower::new(surface));
+            // "2022′s market rout": a prime before "s" is an apostrophe, not feet.
+            let possessive = surface == "′"
+                && text[u.end..].starts_with('s')
+                && !text[u.end + 1..].starts_with(|c: char| c.is_alphanumeric());
             let word_follows = self.next_is_plain_word(u.end);
             let glued = p == m.end;
             let ok = if wordlike {
                 glued || !word_follows
             } else {
-                true
+                !possessive
             };
             // "£5 million pounds" keeps the symbol's currency; a second currency is not added.
             // A number that already has money keeps it ("£5 million pounds").
@@ -2441,8 +2517,28 @@ impl<'a> Reader<'a> {
             }
             p = t.end;
         }
+        // "a third of the population", "half of its staff": a share names its whole after
+        // "of" (one thing, so the phrase need not be plural).
+        let mut share = false;
+        if m.core.notation == Notation::Fraction
+            && value > 0.0
+            && value < 1.0
+            && let Some((t, w)) = self.word_after(p)
+            && w == "of"
+        {
+            share = true;
+            p = t.end;
+            if let Some((d, w)) = self.word_after(p)
+                && matches!(
+                    w.as_str(),
+                    "the" | "its" | "their" | "his" | "her" | "our" | "this" | "these" | "those"
+                )
+            {
+                p = d.end;
+            }
+        }
         let digits = m.core.notation != Notation::Words && m.core.notation != Notation::Vague;
-        let singular = value == 1.0;
+        let singular = value == 1.0 || share;
         let mut first: Option<usize> = None;
         let mut last_end = 0;
         for i in 0..3 {
@@ -2702,6 +2798,7 @@ impl<'a> Reader<'a> {
         let rest = &text[p..];
         // "three or four years": two close whole numbers joined by "or" are a range.
         let mut alternative = false;
+        let mut to_word = false;
         let (connector_end, spaced) = if rest.starts_with('–') || rest.starts_with('—') {
             (p + 3, p != m.end)
         } else if rest.starts_with('~') && p == m.end {
@@ -2717,6 +2814,7 @@ impl<'a> Reader<'a> {
             }
         } else {
             let (t, w) = self.word_after(m.end)?;
+            to_word = w == "to";
             let ok = match w.as_str() {
                 "to" | "through" => true,
                 "and" => between,
@@ -2727,10 +2825,16 @@ impl<'a> Reader<'a> {
                 }
                 _ => false,
             };
-            if !ok {
+            if ok {
+                (t.end, true)
+            } else if intro && !between && m.kind == NumberKind::Cardinal {
+                // "from $75 U.S. per barrel to $45.88", "from 20 mpg in 2008 to 29 mpg": a few
+                // words (a year, a time) between the first amount and "to".
+                to_word = true;
+                (self.to_after_filler(m.end)?, true)
+            } else {
                 return None;
             }
-            (t.end, true)
         };
         let q = skip_inline_space(text, connector_end);
         let mut nstart = q;
@@ -2843,9 +2947,107 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        // A "to" between two numbers of different magnitude words after a change verb is a
-        // new value, not a range ("rose 5 to 10" keeps the range: NewsQuant reads it so).
+        // "increased by $43.6 billion to $419.2 billion", "rose 2% to 5%": after a change
+        // verb, two amounts that each carry their unit are the move and the new level
+        // ("rose 5 to 10%", "dropped by 1 to 1.5 degrees" stay ranges of the move).
+        if to_word
+            && !intro
+            && !between
+            && m.unit.is_some()
+            && m.unit_span.is_some()
+            && second.unit_span.is_some()
+            && self.change_verb_before(m.start)
+        {
+            return None;
+        }
         Some(second)
+    }
+
+    /// After "from <amount>": the end of a "to" that follows within a few plain words, a
+    /// year or a time of day ("at 10.45pm last night to"), on the same line; `None` at any
+    /// other number, punctuation (but the dots of "U.S."), a month or a clause word.
+    fn to_after_filler(&self, from: usize) -> Option<usize> {
+        let text = self.text;
+        let mut p = from;
+        let mut prev_letter = false;
+        for _ in 0..8 {
+            let t = next_tok(text, p)?;
+            if t.newline_before {
+                return None;
+            }
+            let single_letter = t.kind == TokKind::Word && t.end - t.start == 1;
+            match t.kind {
+                TokKind::Word => {
+                    let w = lower(text, &t);
+                    if w == "to" {
+                        return (p > from).then_some(t.end);
+                    }
+                    // ("from 74°S to 90°S": a lone letter is a compass point or a code;
+                    // "U.S." goes on with its dot.)
+                    if FILLER_STOPS.contains(&w)
+                        || MONTHS.contains(&w)
+                        || (single_letter && !text[t.end..].starts_with('.'))
+                    {
+                        return None;
+                    }
+                    p = t.end;
+                }
+                TokKind::Digits => {
+                    let core = parse_digits(text, t.start).ok()??;
+                    let year = core.plain_integer
+                        && core.digit_count == 4
+                        && (1800.0..=2100.0).contains(&core.value);
+                    let clock = self
+                        .word_after(core.end)
+                        .and_then(|(a, w)| matches!(w.as_str(), "am" | "pm").then_some(a.end));
+                    p = if year { core.end } else { clock? };
+                }
+                TokKind::Punct => {
+                    if !(prev_letter && t.text(text) == ".") {
+                        return None;
+                    }
+                    p = t.end;
+                }
+            }
+            prev_letter = single_letter;
+        }
+        None
+    }
+
+    /// One to three capitalized words after `end` that end in a street word ("Industrial
+    /// Avenue", "Downing Street").
+    fn street_after(&self, end: usize) -> bool {
+        let text = self.text;
+        let mut p = end;
+        for _ in 0..3 {
+            let Some(t) = next_tok(text, p) else {
+                return false;
+            };
+            if t.newline_before
+                || t.kind != TokKind::Word
+                || !text[t.start..].starts_with(|c: char| c.is_ascii_uppercase())
+            {
+                return false;
+            }
+            if p > end && STREET_WORDS.contains(&lower(text, &t)) {
+                return true;
+            }
+            p = t.end;
+        }
+        false
+    }
+
+    /// A change verb ("rose", "fell by", "was up") right before `start`.
+    fn change_verb_before(&self, start: usize) -> bool {
+        let Some((t, mut w)) = self.prev_word(start) else {
+            return false;
+        };
+        if w == "by"
+            && let Some((_, v)) = self.prev_word(t.start)
+        {
+            w = v;
+        }
+        UP_WORDS.contains(&w) || DOWN_WORDS.contains(&w)
     }
 
     /// "us $ 150 million", "hk $ 10", "c $ 300", "usd$ 15": letters before a dollar sign
@@ -4033,13 +4235,21 @@ impl<'a> Reader<'a> {
         }
         let toks = self.toks_before(start);
         let toks = &toks[toks.len().saturating_sub(5)..];
-        // "rose to $7.36 billion", "fell to 3%", "closed at 1,463": the number is the new
-        // level, not the change.
+        // "rose to $7.36 billion", "fell to 3%", "closed at 1,463", "drops to just 87 mph":
+        // the number is the new level, not the change; "down from $93 billion": the old one.
         if let Some(t) = toks.last()
             && t.kind == TokKind::Word
-            && matches!(lower(text, t).as_str(), "to" | "at")
         {
-            return None;
+            let w = lower(text, t);
+            if matches!(w.as_str(), "to" | "at" | "from") {
+                return None;
+            }
+            if matches!(w.as_str(), "just" | "only")
+                && let Some((_, p)) = self.prev_word(t.start)
+                && matches!(p.as_str(), "to" | "at")
+            {
+                return None;
+            }
         }
         for t in toks.iter().rev() {
             if t.kind != TokKind::Word {
@@ -4079,6 +4289,60 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+}
+
+/// "just under 296 hp (224 kW / 300 PS)", "dropped by 1 to 1.5 °C (1.8 to 2.7 °F)",
+/// "more than 7.5 million crowns (US$1.1 million)": a conversion in parentheses restates
+/// the quantity before it, so it takes that quantity's bound or hedge and its change.
+/// One pass over the found quantities; only pairs joined by "(" (or "/" and "," inside
+/// the same parentheses) with units of one dimension are compared.
+pub(super) fn inherit_restated(ex: &Extractor, text: &str, out: &mut [Quantity]) {
+    let mut inside = false;
+    for i in 1..out.len() {
+        let (head, tail) = out.split_at_mut(i);
+        let (prev, q) = (&head[i - 1], &mut tail[0]);
+        let between = text.get(prev.span.end..q.span.start).map_or("", str::trim);
+        let joined = between == "(" || (inside && matches!(between, "/" | ","));
+        inside = false;
+        if !joined || q.kind != NumberKind::Cardinal || prev.kind != NumberKind::Cardinal {
+            continue;
+        }
+        let dimension = |u: &Option<String>| {
+            u.as_deref()
+                .and_then(|id| ex.units.get(id))
+                .map(|u| u.dimension.as_str())
+        };
+        let (Some(a), Some(b)) = (dimension(&prev.unit), dimension(&q.unit)) else {
+            continue;
+        };
+        if a != b || prev.per_unit != q.per_unit {
+            continue;
+        }
+        inside = true;
+        if q.change.is_none() {
+            q.change = prev.change;
+        }
+        if q.qualifier == Qualifier::Exact
+            && matches!(
+                prev.qualifier,
+                Qualifier::Approx
+                    | Qualifier::Nearly
+                    | Qualifier::MoreThan
+                    | Qualifier::AtLeast
+                    | Qualifier::LessThan
+                    | Qualifier::AtMost
+            )
+        {
+            q.qualifier = prev.qualifier;
+            q.interval = interval::reading(
+                q.value,
+                q.half_unit,
+                q.qualifier,
+                DEFAULT_HEDGE_TOLERANCE,
+                false,
+            );
+        }
     }
 }
 

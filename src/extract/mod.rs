@@ -145,6 +145,7 @@ impl Extractor {
                 pos += 1;
             }
         }
+        context::inherit_restated(self, text, &mut out);
         out
     }
 }
