@@ -3018,6 +3018,13 @@ impl<'a> Reader<'a> {
     /// Avenue", "Downing Street").
     fn street_after(&self, end: usize) -> bool {
         let text = self.text;
+        // Most numbers are not followed by a capital: decide on one byte.
+        if !text.as_bytes()[skip_inline_space(text, end)..]
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+        {
+            return false;
+        }
         let mut p = end;
         for _ in 0..3 {
             let Some(t) = next_tok(text, p) else {
@@ -4298,14 +4305,23 @@ impl<'a> Reader<'a> {
 /// One pass over the found quantities; only pairs joined by "(" (or "/" and "," inside
 /// the same parentheses) with units of one dimension are compared.
 pub(super) fn inherit_restated(ex: &Extractor, text: &str, out: &mut [Quantity]) {
+    let bytes = text.as_bytes();
     let mut inside = false;
     for i in 1..out.len() {
+        // One byte decides for most pairs: the first one after the earlier quantity.
+        let after = skip_inline_space(text, out[i - 1].span.end);
+        let joined = match bytes.get(after) {
+            Some(b'(') => true,
+            Some(b'/' | b',') => inside,
+            _ => false,
+        } && skip_inline_space(text, after + 1) == out[i].span.start;
+        inside = false;
+        if !joined {
+            continue;
+        }
         let (head, tail) = out.split_at_mut(i);
         let (prev, q) = (&head[i - 1], &mut tail[0]);
-        let between = text.get(prev.span.end..q.span.start).map_or("", str::trim);
-        let joined = between == "(" || (inside && matches!(between, "/" | ","));
-        inside = false;
-        if !joined || q.kind != NumberKind::Cardinal || prev.kind != NumberKind::Cardinal {
+        if q.kind != NumberKind::Cardinal || prev.kind != NumberKind::Cardinal {
             continue;
         }
         let dimension = |u: &Option<String>| {
