@@ -1226,4 +1226,48 @@ fn a_share_of_a_whole_names_the_whole() {
     let q = find(text, &qs, "A third");
     assert!(close(q.value, 1.0 / 3.0));
     assert_eq!(q.unit_text.as_deref(), Some("city population"));
+#[test]
+fn an_article_unit_completed_by_a_half_or_a_smaller_unit_is_one_measure() {
+    let text = "The flight took an hour and a half, the walk a minute and 30 seconds.";
+    let qs = extract(text);
+    let q = find(text, &qs, "an hour and a half");
+    assert_eq!((q.value, q.unit.as_deref()), (1.5, Some("h")));
+    let q = find(text, &qs, "a minute and 30 seconds");
+    assert_eq!((q.value, q.unit.as_deref()), (1.5, Some("min")));
+    // A rate's "a" stays a rate.
+    let text = "Train twice a week and 20 minutes a day.";
+    let qs = extract(text);
+    assert!(qs.iter().all(|q| q.unit.as_deref() != Some("week")));
+}
+
+#[test]
+fn a_whole_number_and_a_spelled_fraction_of_a_unit() {
+    let text = "She ran for 3 and a half hours, then one and half hours, then one and three quarter hours.";
+    let qs = extract(text);
+    let q = find(text, &qs, "3 and a half hours");
+    assert_eq!((q.value, q.unit.as_deref()), (3.5, Some("h")));
+    assert_eq!(find(text, &qs, "one and half hours").value, 1.5);
+    assert_eq!(find(text, &qs, "one and three quarter hours").value, 1.75);
+    let text = "It lasted one and three quarters of an hour.";
+    let qs = extract(text);
+    let q = find(text, &qs, "one and three quarters of an hour");
+    assert_eq!((q.value, q.unit.as_deref()), (1.75, Some("h")));
+    // "one and half of them" is no mixed number.
+    let text = "We met one and half of them left.";
+    assert!(extract(text).iter().all(|q| q.value != 1.5));
+}
+
+#[test]
+fn a_range_announced_by_between_takes_words_and_a_hedged_far_end() {
+    let text = "Seeds are between 5 and six millimetres long and weigh between 2 g and about 7 g.";
+    let qs = extract(text);
+    let q = find(text, &qs, "between 5 and six millimetres");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!((q.interval.low, q.interval.high), (5.0, 6.0));
+    let q = find(text, &qs, "between 2 g and about 7 g");
+    assert_eq!((q.interval.low, q.interval.high), (2.0, 7.0));
+    // Without "between", a hedged second number is its own claim.
+    let text = "Yields rose from 50% to around 80%.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "around 80%").qualifier, Qualifier::Approx);
 }

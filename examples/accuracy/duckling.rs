@@ -111,6 +111,16 @@ fn compare(
         return (true, num_eq(ours, gold));
     }
     if let (Some(u), Some(first)) = (q.unit.as_deref(), acc.ids.first()) {
+        // Durations resolve in Duckling's own grain lengths (a month is 30 days, a year
+        // 365: `inSeconds` in Duckling/TimeGrain/Types.hs), not in our mean Gregorian ones:
+        // either convention may give the equal duration ("one month and a half" is its
+        // 45 Day; "2 years 3 months", which we hold as 2.25 year, its 27 Month).
+        if spec.model == "Duration"
+            && let (Some(a), Some(b)) = (duckling_seconds(u, ours), duckling_seconds(first, gold))
+            && num_eq(a, b)
+        {
+            return (true, true);
+        }
         let (du, dg) = (ctx.units.dimension(u), ctx.units.dimension(first));
         if du.is_some()
             && du == dg
@@ -120,6 +130,22 @@ fn compare(
         }
     }
     (false, false)
+}
+
+/// `n` of our time unit `id` in seconds, with Duckling's grain lengths.
+fn duckling_seconds(id: &str, n: f64) -> Option<f64> {
+    let day = 86_400.0;
+    let per = match id {
+        "s" => 1.0,
+        "min" => 60.0,
+        "h" => 3_600.0,
+        "day" => day,
+        "week" => 7.0 * day,
+        "month" => 30.0 * day,
+        "year" => 365.0 * day,
+        _ => return None,
+    };
+    Some(n * per)
 }
 
 fn judge(ctx: &Ctx, spec: &FileSpec, exp: &Value, q: &Quantity) -> Verdict {
@@ -387,7 +413,10 @@ mass or volume names, "of meat", which Duckling's Quantity includes), and then:
   and high is +∞; `under` → high equals `to` and low is −∞ or ≤ 0 (a measure's natural zero).
 - unit: Duckling's unit is mapped to our ids (unit_map.csv, suites `duckling-*`); if our unit
   differs but has the same dimension in data/units.csv, both sides are converted to the base
-  unit first (Duckling normalizes "1 k.g." to 1000 Gram, "1/2 h" to 30 Minute). `Unnamed`
+  unit first (Duckling normalizes "1 k.g." to 1000 Gram, "1/2 h" to 30 Minute); durations are
+  converted with Duckling's own grain lengths (`inSeconds` in Duckling/TimeGrain/Types.hs: a
+  month is 30 days, a year 365) as well as ours: either may give the equal duration ("one month
+  and a half" is its 45 Day; "2 years 3 months", which we hold as 2.25 year, its 27 Month). `Unnamed`
   money (no currency, "42 bucks") accepts no unit or any currency. Numeral and Ordinal have no
   unit; Ordinal requires our kind `ordinal`, Numeral any other kind.
 - `negativeCorpus`: passes when we produce no quantity whose unit has the file's dimension.

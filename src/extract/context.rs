@@ -1844,6 +1844,19 @@ impl<'a> Reader<'a> {
         }
         let (m, last) = self.with_scale_last(m);
         let mut m = self.compound_after(m, last);
+        // "5 and a half minutes": a whole number and a spelled fraction of the unit after.
+        if !m.scaled
+            && m.unit.is_none()
+            && core.plain_integer
+            && let Some((frac, None, end)) = words::and_fraction(text, m.end)
+            && self
+                .tok_after(end)
+                .is_some_and(|t| t.is_word() && self.ex.units.match_at(text, t.start).is_some())
+        {
+            m.core.value += frac;
+            m.core.half_unit = 0.0;
+            m.end = end;
+        }
         if m.unit.is_none()
             && let Some(t) = self.times_after(m.end)
         {
@@ -2031,8 +2044,10 @@ impl<'a> Reader<'a> {
         {
             return Err(first.end);
         }
-        // "two thirds of a million": a fraction of a scale.
-        if core.notation == Notation::Fraction
+        // "two thirds of a million": a fraction of a scale; "one and three quarters of an
+        // hour": a mixed number of a unit.
+        let mixed = core.notation == Notation::Words && core.value.fract() != 0.0;
+        if (core.notation == Notation::Fraction || mixed)
             && let Some((of_t, of_w)) = self.word_after(core.end)
             && of_w == "of"
         {
@@ -2044,16 +2059,23 @@ impl<'a> Reader<'a> {
                 p = a_t.end;
                 article = true;
             }
-            if let Some((s_t, s_w)) = self.word_after(p)
+            let unit_start = skip_inline_space(text, p);
+            if !mixed
+                && let Some((s_t, s_w)) = self.word_after(p)
                 && let Some(f) = words::scale(&s_w).filter(|&f| f >= 1e3)
             {
                 core.value *= f;
                 core.end = s_t.end;
                 wn.last_scale = f;
-            } else if article
-                && let Some(u) = self.ex.units.match_at(text, skip_inline_space(text, p))
-                && u.end > skip_inline_space(text, p) + 1
-                && !WORDLIKE_UNITS.contains(&Lower::new(&text[skip_inline_space(text, p)..u.end]))
+            } else if let Some(u) = self.ex.units.match_at(text, unit_start)
+                && u.end > unit_start + 1
+                && !WORDLIKE_UNITS.contains(&Lower::new(&text[unit_start..u.end]))
+                // Without the article only a singular unit word: "a third of hours worked"
+                // is a share of them, "one and a quarter of hour" a measure.
+                && (article
+                    || (mixed
+                        && text.as_bytes()[u.end - 1] != b's'
+                        && !self.ex.units.unit(u.unit).is_currency()))
             {
                 // "a third of a mile", "a quarter of an hour": the unit follows.
                 core.end = p;
@@ -2836,7 +2858,17 @@ impl<'a> Reader<'a> {
                 return None;
             }
         };
-        let q = skip_inline_space(text, connector_end);
+        let mut q = skip_inline_space(text, connector_end);
+        // "between 2 g and about 7 g", "2 - ~7 grams": a hedge on the far end only rounds
+        // it. ("from 50% to around 80%" stays two claims: the second one is approximate.)
+        if text[q..].starts_with('~') {
+            q = skip_inline_space(text, q + 1);
+        } else if between
+            && let Some((t, w)) = self.word_after(q)
+            && matches!(w.as_str(), "about" | "around" | "approximately" | "roughly")
+        {
+            q = skip_inline_space(text, t.end);
+        }
         let mut nstart = q;
         let mut currency = None;
         // "$5 to $10"
@@ -2863,7 +2895,8 @@ impl<'a> Reader<'a> {
             // glued letters: "10-20km", "5-10m" (scale/unit)
             let s = self.glued_suffix(s);
             self.after_scale(self.with_scale(s))
-        } else if c.is_alphabetic() && m.core.notation == Notation::Words {
+        } else if c.is_alphabetic() && (m.core.notation == Notation::Words || between) {
+            // "between 5 and six millimetres": "between" announces the second number.
             let wn = parse_words(text, nstart)?;
             let s = Measured {
                 core: wn.core,

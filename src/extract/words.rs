@@ -386,6 +386,9 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
             {
                 return true;
             }
+            if !fraction && w != b"tens" && unit_then_more(text, end) {
+                return true;
+            }
             let next = lower(text, &t);
             match &*w {
                 b"an" => false,
@@ -504,6 +507,49 @@ fn unit_word_after(text: &str, end: usize, fraction: bool) -> bool {
         })
 }
 
+/// "an hour and a half", "a minute and 30 seconds": after an article, a unit word (time
+/// too; not money or counts, see `unit_word_at`) that a fraction or a further number
+/// completes is one of that unit. Not a rate's "a" ("twice a week and ..."). Runs for
+/// every "a" before a word and "and": the "and" is checked first, the unit table last.
+fn unit_then_more(text: &str, article_end: usize) -> bool {
+    let Some(u) = next_tok(text, article_end).filter(|t| t.is_word() && !t.newline_before) else {
+        return false;
+    };
+    let Some(and) = next_tok(text, u.end).filter(|t| t.is_word() && !t.newline_before) else {
+        return false;
+    };
+    if !text[and.start..and.end].eq_ignore_ascii_case("and") {
+        return false;
+    }
+    let Some(n) = next_tok(text, and.end).filter(|t| !t.newline_before) else {
+        return false;
+    };
+    let more = match n.kind {
+        TokKind::Digits => true,
+        TokKind::Word => {
+            let w = lower(text, &n);
+            w == "a" || w == "half" || small(&w).is_some()
+        }
+        TokKind::Punct => false,
+    };
+    if !more || !unit_word_at(text, u.start, false) {
+        return false;
+    }
+    let units = crate::units::UnitTable::default_table();
+    if units.match_at(text, u.start).is_none_or(|m| m.end != u.end) {
+        return false;
+    }
+    let article_start = super::lexer::prev_tok(text, article_end).map_or(article_end, |t| t.start);
+    !after_quantity(text, article_start)
+        && !super::lexer::prev_tok(text, article_start).is_some_and(|t| {
+            t.is_word()
+                && matches!(
+                    lower(text, &t).as_str(),
+                    "once" | "twice" | "thrice" | "times" | "per" | "every" | "each"
+                )
+        })
+}
+
 /// "and a half", "and three quarters", "and a half million" after a scaled number
 /// ("3 million and a half" is 3.5 million): the fraction, a scale of its own (when one
 /// follows it) and where the words end.
@@ -513,10 +559,12 @@ pub fn and_fraction(text: &str, pos: usize) -> Option<(f64, Option<f64>, usize)>
         return None;
     }
     let first = next_tok(text, and.end).filter(|t| !t.newline_before && t.is_word())?;
-    let (frac, end) = if lower(text, &first) == "a" {
+    let article = lower(text, &first);
+    let (frac, end) = if article == "a" || article == "an" {
         let d = next_tok(text, first.end).filter(|t| !t.newline_before && t.is_word())?;
         let dw = lower(text, &d);
-        if dw == "second" || dw.ends_with('s') {
+        // "and an half" is an old spelling of "and a half".
+        if dw == "second" || dw.ends_with('s') || (article == "an" && dw != "half") {
             return None;
         }
         let v = 1.0 / denominator(&dw)?;
@@ -703,7 +751,8 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             lead_value < 1.0 && matches!(words.get(1).map(Lower::as_str), Some("a" | "an"));
         let last = if article { 1 } else { 0 };
         if let Some(&t) = toks.get(last)
-            && unit_word_after(text, t.end, lead_value < 1.0)
+            && (unit_word_after(text, t.end, lead_value < 1.0)
+                || (lead_value == 1.0 && unit_then_more(text, t.end)))
         {
             let core = NumCore {
                 start: toks[0].start,
@@ -893,12 +942,49 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                     .filter(|_| !after.ends_with('s'))
                     .map_or(0.0, |d| 1.0 / d),
             };
+            // "one and half hours", "two and quarter miles" (the article left out), "one and
+            // three quarter hours" (a singular quarter after its numerator, as an adjective).
+            let (bare_part, bare_len) = match (next, after) {
+                ("half", _) => (0.5, 2),
+                ("quarter", _) => (0.25, 2),
+                (_, "quarter") => (
+                    small(next)
+                        .filter(|v| (1.0..4.0).contains(v))
+                        .map_or(0.0, |v| v / 4.0),
+                    3,
+                ),
+                _ => (0.0, 0),
+            };
+            // "one and half of them" is no number: "of" may follow only before a unit.
+            let of_then_unit = || {
+                let k = i + bare_len;
+                words.get(k).is_none_or(|w| w != "of")
+                    || toks
+                        .get(k)
+                        .and_then(|t| next_tok(text, t.end))
+                        .is_some_and(|u| u.is_word() && unit_word_at(text, u.start, false))
+            };
+            if bare_part > 0.0
+                && !half_seen
+                && current > 0.0
+                && current < 100.0
+                && total == 0.0
+                && of_then_unit()
+            {
+                current += bare_part;
+                half_seen = true;
+                end = toks[i + bare_len - 1].end;
+                last_was_small = false;
+                i += bare_len;
+                continue;
+            }
             // "one billion and a half million": the fraction has a scale of its own.
             let own_scale = words
                 .get(i + 3)
                 .and_then(|w| scale(w))
                 .filter(|&m| m < last_scale);
-            if next == "a" && frac > 0.0 && !half_seen {
+            // "and an half" is an old spelling of "and a half".
+            if (next == "a" || (next == "an" && after == "half")) && frac > 0.0 && !half_seen {
                 if current == 0.0 && total > 0.0 {
                     // "three million and a half" is 3.5 million.
                     match own_scale {
