@@ -1848,6 +1848,7 @@ impl<'a> Reader<'a> {
         if !m.scaled
             && m.unit.is_none()
             && core.plain_integer
+            && words::spaced_and_at(text, m.end)
             && let Some((frac, None, end)) = words::and_fraction(text, m.end)
             && self
                 .tok_after(end)
@@ -2046,7 +2047,8 @@ impl<'a> Reader<'a> {
         }
         // "two thirds of a million": a fraction of a scale; "one and three quarters of an
         // hour": a mixed number of a unit.
-        let mixed = core.notation == Notation::Words && core.value.fract() != 0.0;
+        let mixed =
+            core.notation == Notation::Words && core.half_unit == 0.0 && core.value.fract() != 0.0;
         if (core.notation == Notation::Fraction || mixed)
             && let Some((of_t, of_w)) = self.word_after(core.end)
             && of_w == "of"

@@ -386,7 +386,11 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
             {
                 return true;
             }
-            if !fraction && w != b"tens" && unit_then_more(text, end) {
+            if !fraction
+                && w != b"tens"
+                && spaced_and_at(text, t.end)
+                && unit_then_more(text, end, &t)
+            {
                 return true;
             }
             let next = lower(text, &t);
@@ -511,17 +515,11 @@ fn unit_word_after(text: &str, end: usize, fraction: bool) -> bool {
 /// too; not money or counts, see `unit_word_at`) that a fraction or a further number
 /// completes is one of that unit. Not a rate's "a" ("twice a week and ..."). Runs for
 /// every "a" before a word and "and": the "and" is checked first, the unit table last.
-fn unit_then_more(text: &str, article_end: usize) -> bool {
-    let Some(u) = next_tok(text, article_end).filter(|t| t.is_word() && !t.newline_before) else {
-        return false;
-    };
-    let Some(and) = next_tok(text, u.end).filter(|t| t.is_word() && !t.newline_before) else {
-        return false;
-    };
-    if !text[and.start..and.end].eq_ignore_ascii_case("and") {
+fn unit_then_more(text: &str, article_end: usize, u: &Tok) -> bool {
+    if !(u.is_word() && !u.newline_before && spaced_and_at(text, u.end)) {
         return false;
     }
-    let Some(n) = next_tok(text, and.end).filter(|t| !t.newline_before) else {
+    let Some(n) = next_tok(text, u.end + 4).filter(|t| !t.newline_before) else {
         return false;
     };
     let more = match n.kind {
@@ -548,6 +546,14 @@ fn unit_then_more(text: &str, article_end: usize) -> bool {
                     "once" | "twice" | "thrice" | "times" | "per" | "every" | "each"
                 )
         })
+}
+
+/// Does " and " (one space each side) start at `pos`? A byte test before any tokenizing.
+#[inline]
+pub fn spaced_and_at(text: &str, pos: usize) -> bool {
+    text.as_bytes()
+        .get(pos..pos + 5)
+        .is_some_and(|b| b[0] == b' ' && b[4] == b' ' && b[1..4].eq_ignore_ascii_case(b"and"))
 }
 
 /// "and a half", "and three quarters", "and a half million" after a scaled number
@@ -752,7 +758,8 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
         let last = if article { 1 } else { 0 };
         if let Some(&t) = toks.get(last)
             && (unit_word_after(text, t.end, lead_value < 1.0)
-                || (lead_value == 1.0 && unit_then_more(text, t.end)))
+                || (lead_value == 1.0
+                    && next_tok(text, t.end).is_some_and(|u| unit_then_more(text, t.end, &u))))
         {
             let core = NumCore {
                 start: toks[0].start,
