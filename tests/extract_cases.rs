@@ -1226,6 +1226,8 @@ fn a_share_of_a_whole_names_the_whole() {
     let q = find(text, &qs, "A third");
     assert!(close(q.value, 1.0 / 3.0));
     assert_eq!(q.unit_text.as_deref(), Some("city population"));
+}
+
 #[test]
 fn an_article_unit_completed_by_a_half_or_a_smaller_unit_is_one_measure() {
     let text = "The flight took an hour and a half, the walk a minute and 30 seconds.";
