@@ -1273,3 +1273,51 @@ fn a_range_announced_by_between_takes_words_and_a_hedged_far_end() {
     let qs = extract(text);
     assert_eq!(find(text, &qs, "around 80%").qualifier, Qualifier::Approx);
 }
+
+#[test]
+fn a_year_before_review_is_a_calendar_year() {
+    let text = "Read our Roadster 2021 review before buying.";
+    let qs = extract(text);
+    assert!(qs.iter().all(|q| q.kind != NumberKind::Cardinal), "{qs:?}");
+}
+
+#[test]
+fn aged_and_the_age_of_give_years_of_age() {
+    let text = "Workers aged 40 to 60 and anyone over the age of 18 can apply.";
+    let qs = extract(text);
+    let q = find(text, &qs, "40 to 60");
+    assert_eq!(q.qualifier, Qualifier::Range);
+    assert_eq!(q.unit.as_deref(), Some("year"));
+    assert_eq!(find(text, &qs, "18").unit.as_deref(), Some("year"));
+}
+
+#[test]
+fn a_number_after_an_article_is_no_move_of_the_verb_before() {
+    let text = "He added a 40 foot putt, and the shares rose a further 3%.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "40 foot").change, None);
+    assert_eq!(find(text, &qs, "3%").change, Some(Change::Up));
+}
+
+#[test]
+fn a_level_after_from_the_is_no_move() {
+    let text = "Profit was down from the $12 million it made a year ago.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "$12 million").change, None);
+}
+
+#[test]
+fn by_with_an_elided_verb_repeats_the_move_before() {
+    let text = "Exports were down 4%, imports by 2.5% and tariffs stayed at 10%.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "4%").change, Some(Change::Down));
+    assert_eq!(find(text, &qs, "2.5%").change, Some(Change::Down));
+    assert_eq!(find(text, &qs, "10%").change, None);
+}
+
+#[test]
+fn wins_above_replacement_is_a_unit() {
+    let text = "The shortstop was worth 4.2 WAR last season.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "4.2 WAR").unit.as_deref(), Some("war"));
+}

@@ -359,6 +359,8 @@ static YEAR_MODIFIED: WordSet = WordSet::new(&[
     "edition",
     "version",
     "model",
+    "review",
+    "reviews",
     "campaign",
     "championship",
     "cup",
@@ -2496,6 +2498,9 @@ impl<'a> Reader<'a> {
             m.end = span.end;
         } else if !money_already && let Some(year) = self.appositive_age(&m) {
             m.unit = Some(year);
+        } else if !money_already && let Some(year) = self.age_before(&m) {
+            // "aged 35", "over the age of 21": years of age.
+            m.unit = Some(year);
         } else if !money_already && let Some((unit, end)) = self.million_code_at(p) {
             // "30 MUSD", "120 MEUR": millions of a currency, as financial tables write them.
             m.core.value *= 1e6;
@@ -2613,6 +2618,10 @@ impl<'a> Reader<'a> {
             }
         }
         if singular {
+            // ("two-thirds of the combined 4.3M sales": a word before a number modifies it.)
+            if share && next_tok(text, last_end).is_some_and(|t| t.kind == TokKind::Digits) {
+                return None;
+            }
             return first.map(|s| Span::new(s, last_end));
         }
         None
@@ -2976,7 +2985,9 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        if m.unit.is_some() && second.unit.is_none() && !intro && !between {
+        // (A unit known from context, not written, goes to both: "aged 35 to 55".)
+        if m.unit.is_some() && m.unit_span.is_some() && second.unit.is_none() && !intro && !between
+        {
             // "5% to 3 million": the second number names something else.
             if m.unit.is_some_and(|u| !self.ex.units.unit(u).is_currency()) {
                 return None;
@@ -3511,6 +3522,21 @@ impl<'a> Reader<'a> {
                 .starts_with(|c: char| c.is_ascii_uppercase())
             && !FUNCTION_WORDS.contains(&lower(text, &name));
         capital.then(|| self.ex.units.get_index("year")).flatten()
+    }
+
+    /// "aged 35", "the age of 21": a whole number after an age word is years of age.
+    fn age_before(&self, m: &Measured) -> Option<usize> {
+        if !m.core.plain_integer || !(1.0..=130.0).contains(&m.core.value) {
+            return None;
+        }
+        let (t, w) = self.prev_word(m.start)?;
+        // (A bare "age 65" is left alone: suites disagree on whether "age" is in its span.)
+        let age = match w.as_str() {
+            "aged" => true,
+            "of" => self.prev_word(t.start).is_some_and(|(_, a)| a == "age"),
+            _ => false,
+        };
+        age.then(|| self.ex.units.get_index("year")).flatten()
     }
 
     /// A lower-case "c" after a number: degrees Celsius when the sentence talks about
@@ -4286,9 +4312,9 @@ impl<'a> Reader<'a> {
             if matches!(w.as_str(), "to" | "at" | "from") {
                 return None;
             }
-            if matches!(w.as_str(), "just" | "only")
+            if matches!(w.as_str(), "just" | "only" | "the")
                 && let Some((_, p)) = self.prev_word(t.start)
-                && matches!(p.as_str(), "to" | "at")
+                && matches!(p.as_str(), "to" | "at" | "from")
             {
                 return None;
             }
@@ -4303,6 +4329,15 @@ impl<'a> Reader<'a> {
             let w = lower(text, t);
             if w == "up" && starts_with_ci(text[t.end..].trim_start(), "to ") {
                 continue;
+            }
+            // "added a 30 degree homer": after an article the number belongs to a noun
+            // phrase, not to the verb ("rose a further 2%" is still a move).
+            if (w == "a" || w == "an")
+                && !next_tok(text, t.end).is_some_and(|n| {
+                    n.kind == TokKind::Word && MOVE_ADJECTIVES.contains(&lower(text, &n))
+                })
+            {
+                break;
             }
             // "gave up 517 yards", "picked up 3 points": a phrasal verb, not a rise.
             if w == "up"
@@ -4343,6 +4378,16 @@ pub(super) fn inherit_restated(ex: &Extractor, text: &str, out: &mut [Quantity])
     let bytes = text.as_bytes();
     let mut inside = false;
     for i in 1..out.len() {
+        // "were down 2.3%, Burlington by 2.6%": an elided verb; "by" and the same unit
+        // carry the move of the clause before.
+        if out[i].change.is_none()
+            && out[i - 1].change.is_some()
+            && out[i].unit.is_some()
+            && out[i].unit == out[i - 1].unit
+            && elided_move(text, out[i - 1].span.end, out[i].span.start)
+        {
+            out[i].change = out[i - 1].change;
+        }
         // One byte decides for most pairs: the first one after the earlier quantity.
         let after = skip_inline_space(text, out[i - 1].span.end);
         let joined = match bytes.get(after) {
@@ -4395,6 +4440,20 @@ pub(super) fn inherit_restated(ex: &Extractor, text: &str, out: &mut [Quantity])
             );
         }
     }
+}
+
+/// Between two quantities of one sentence: a comma or "and", then "... by" right before
+/// the second ("2.3%, Burlington by 2.6%", "5% in May and by 7% in June").
+fn elided_move(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from..to) else {
+        return false;
+    };
+    between.len() <= 48
+        && !between.contains(['.', ';', '!', '?', '\n', '('])
+        && (between.contains(',') || between.contains(" and "))
+        && super::lexer::prev_tok(text, to).is_some_and(|t| {
+            t.kind == TokKind::Word && text[t.start..t.end].eq_ignore_ascii_case("by")
+        })
 }
 
 /// "Oct. " or "feb. " right before `start`: an abbreviated month and its dot.
@@ -4476,6 +4535,23 @@ fn customary_pair(big: &str, small: &str) -> bool {
             | ("kg", "g")
     )
 }
+
+/// Adjectives between an article and the size of a move: "rose a further 2%".
+static MOVE_ADJECTIVES: WordSet = WordSet::new(&[
+    "further",
+    "additional",
+    "extra",
+    "modest",
+    "whopping",
+    "massive",
+    "hefty",
+    "healthy",
+    "solid",
+    "robust",
+    "sharp",
+    "steep",
+    "record",
+]);
 
 /// Verbs that "up" completes into another meaning ("gave up", "picked up").
 static PHRASAL_UP: WordSet = WordSet::new(&[
