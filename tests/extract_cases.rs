@@ -1321,3 +1321,52 @@ fn wins_above_replacement_is_a_unit() {
     let qs = extract(text);
     assert_eq!(find(text, &qs, "4.2 WAR").unit.as_deref(), Some("war"));
 }
+
+#[test]
+fn exit_and_junction_numbers_are_names() {
+    let text = "Leave the motorway at exit 12 or junction 4.";
+    assert!(extract(text).is_empty(), "{:?}", extract(text));
+}
+
+#[test]
+fn a_year_before_sales_or_earnings_is_a_calendar_year() {
+    let text = "The firm reported 2019 sales of $4 million and 2020 earnings of $1 million.";
+    let qs = extract(text);
+    assert!(
+        qs.iter()
+            .filter(|q| q.value == 2019.0 || q.value == 2020.0)
+            .all(|q| q.kind == NumberKind::Year),
+        "{qs:?}"
+    );
+}
+
+#[test]
+fn one_before_a_unit_is_a_number_even_after_a_determiner() {
+    let text = "Nobody walks that one mile, and the one we saw was gone.";
+    let qs = extract(text);
+    let q = find(text, &qs, "one mile");
+    assert_eq!((q.value, q.unit.as_deref()), (1.0, Some("mi")));
+    assert_eq!(qs.len(), 1, "{qs:?}");
+}
+
+#[test]
+fn a_part_of_a_named_whole_counts_its_things() {
+    let text = "They launched four of the two-ton probes and sold 4.3M red and blue shirts.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "four").unit_text.as_deref(),
+        Some("two-ton probes")
+    );
+    assert_eq!(
+        find(text, &qs, "4.3M").unit_text.as_deref(),
+        Some("red and blue shirts")
+    );
+}
+
+#[test]
+fn a_currency_name_after_a_hyphen_is_money() {
+    let text = "The city dropped its one-yen bid and printed a five-dollar note.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "one-yen").unit.as_deref(), Some("JPY"));
+    assert_eq!(find(text, &qs, "five-dollar").unit.as_deref(), Some("USD"));
+}

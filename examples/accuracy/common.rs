@@ -530,7 +530,14 @@ pub fn singular(w: &str) -> String {
 
 /// Normalized counted-noun phrase: lower case, words singularized.
 pub fn noun_key(s: &str) -> String {
+    // CQE's names drop stop words ("digital and physical sales" -> "digital physical sale").
     s.split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "and" | "or" | "of" | "the" | "a" | "an"
+            )
+        })
         .map(|w| {
             let w = singular(&w.to_lowercase());
             // "fishermen", "women": the irregular plural. Applied to both sides of a

@@ -643,8 +643,9 @@ Mapping decisions:
   with a hedge ("about 14-18 mpg") → `~`; else `=`.
 - Units: CQE normalized names are mapped to our ids (unit_map.csv, suite `cqe`, then
   units.csv names). CQE names that map to no unit id are counted nouns ("people", "solution"):
-  they match our `unit_text` after lower-casing and naive singularization (-s, -es, -ies,
-  -men → -man; words in -us and -is are kept) (our unit must then be
+  they match our `unit_text` after lower-casing, dropping the stop words and, or, of, the, a, an
+  (as CQE's names do) and naive singularization (-s, -es, -ies, -men → -man; words in -us
+  and -is are kept) (our unit must then be
   none or a count unit). `-` matches a quantity with neither unit nor noun; a multiplier
   ("6.5 times") is CQE's `count`. A share (a fraction below 1: "a third of the population",
   "one out of three Germans") is CQE's `% <whole>`: our counted noun is the whole (`% -` when

@@ -194,6 +194,8 @@ static REFERENCE_NOUNS: WordSet = WordSet::new(&[
     "highway",
     "interstate",
     "flight",
+    "exit",
+    "junction",
 ]);
 
 /// Words that end the filler between "from <amount>" and "to": a new clause, or words
@@ -361,6 +363,12 @@ static YEAR_MODIFIED: WordSet = WordSet::new(&[
     "model",
     "review",
     "reviews",
+    "sales",
+    "earnings",
+    "revenue",
+    "revenues",
+    "profits",
+    "results",
     "campaign",
     "championship",
     "cup",
@@ -2105,7 +2113,16 @@ impl<'a> Reader<'a> {
                 .filter(|(t, n)| !(n == "or" && self.number_starts_after(t.end)))
                 .map(|(_, n)| n);
             let prev = self.prev_word(first.start).map(|(_, p)| p);
-            if matches!(
+            // "that one mile", "the one hour we had": before a unit "one" counts it.
+            let unit_follows =
+                || {
+                    let p = skip_inline_space(text, first.end);
+                    next.as_deref().is_some_and(|n| n != "day")
+                        && self.ex.units.match_at(text, p).is_some_and(|u| {
+                            u.end - p > 2 && !self.ex.units.unit(u.unit).is_count()
+                        })
+                };
+            if (matches!(
                 next.as_deref(),
                 Some("of" | "another" | "or" | "day" | "thing" | "way" | "who" | "that" | "which")
             ) || matches!(
@@ -2126,7 +2143,8 @@ impl<'a> Reader<'a> {
                         | "only"
                         | "same"
                 )
-            ) {
+            )) && !unit_follows()
+            {
                 return Err(first.end);
             }
         }
@@ -2152,10 +2170,11 @@ impl<'a> Reader<'a> {
             m.unit_span = Some(Span::new(t.start, t.end));
             return Ok(Some(m));
         }
-        // "six-mile", "three-point": a unit joined by a hyphen.
+        // "six-mile", "three-point", "a one-yen bid": a unit joined by a hyphen (a currency
+        // by its name only: "one-p" is no money).
         if text[core.end..].starts_with('-')
             && let Some(u) = self.ex.units.match_at(text, core.end + 1)
-            && !self.ex.units.unit(u.unit).is_currency()
+            && (!self.ex.units.unit(u.unit).is_currency() || u.end - core.end > 3)
         {
             m.unit = Some(u.unit);
             m.unit_span = Some(Span::new(core.end + 1, u.end));
@@ -2566,11 +2585,28 @@ impl<'a> Reader<'a> {
                 p = d.end;
             }
         }
+        // "five of the three-ton satellites": part of a named whole counts its things.
+        if !share
+            && m.vague.is_none()
+            && value >= 2.0
+            && text.as_bytes()[p..].starts_with(b" of ")
+            && let Some((d, w)) = self.word_after(p + 4)
+            && matches!(
+                w.as_str(),
+                "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those"
+            )
+        {
+            p = d.end;
+        }
         let digits = m.core.notation != Notation::Words && m.core.notation != Notation::Vague;
         let singular = value == 1.0 || share;
         let mut first: Option<usize> = None;
         let mut last_end = 0;
-        for i in 0..3 {
+        let mut joined = false;
+        for i in 0..4 {
+            if i == 3 && !joined {
+                break;
+            }
             let Some(t) = next_tok(text, p) else { break };
             if t.newline_before
                 || t.kind != TokKind::Word
@@ -2581,6 +2617,21 @@ impl<'a> Reader<'a> {
             }
             let raw = t.text(text);
             let w = lower(text, &t);
+            // "4.3M digital and physical sales": two modifiers joined before the noun.
+            if (w == "and" || w == "or")
+                && first.is_some()
+                && !singular
+                && !joined
+                && next_tok(text, t.end).is_some_and(|n| {
+                    !n.newline_before
+                        && n.kind == TokKind::Word
+                        && !NOT_COUNTED.contains(&lower(text, &n))
+                })
+            {
+                joined = true;
+                p = t.end;
+                continue;
+            }
             if NOT_COUNTED.contains(&w) || MONTHS.contains(&w) || w.len() < 2 {
                 break;
             }
@@ -3526,16 +3577,30 @@ impl<'a> Reader<'a> {
 
     /// "aged 35", "the age of 21": a whole number after an age word is years of age.
     fn age_before(&self, m: &Measured) -> Option<usize> {
-        if !m.core.plain_integer || !(1.0..=130.0).contains(&m.core.value) {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut p = m.start;
+        while p > 0 && b[p - 1] == b' ' {
+            p -= 1;
+        }
+        // Decide on the last byte first: "aged" and "of" end in d and f.
+        if p == m.start
+            || p < 4
+            || !matches!(b[p - 1] | 0x20, b'd' | b'f')
+            || !m.core.plain_integer
+            || !(1.0..=130.0).contains(&m.core.value)
+        {
             return None;
         }
-        let (t, w) = self.prev_word(m.start)?;
         // (A bare "age 65" is left alone: suites disagree on whether "age" is in its span.)
-        let age = match w.as_str() {
-            "aged" => true,
-            "of" => self.prev_word(t.start).is_some_and(|(_, a)| a == "age"),
-            _ => false,
-        };
+        let age = word_ending_at(text, p, &["aged"]).is_some()
+            || word_ending_at(text, p, &["of"]).is_some_and(|s| {
+                let mut q = s;
+                while q > 0 && b[q - 1] == b' ' {
+                    q -= 1;
+                }
+                q < s && word_ending_at(text, q, &["age"]).is_some()
+            });
         age.then(|| self.ex.units.get_index("year")).flatten()
     }
 
