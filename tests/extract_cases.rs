@@ -1370,3 +1370,11 @@ fn a_currency_name_after_a_hyphen_is_money() {
     assert_eq!(find(text, &qs, "one-yen").unit.as_deref(), Some("JPY"));
     assert_eq!(find(text, &qs, "five-dollar").unit.as_deref(), Some("USD"));
 }
+
+#[test]
+fn a_part_of_a_sum_of_money_is_in_its_currency() {
+    let text = "The club has raised 40 million of the 90 million euros it needs.";
+    let qs = extract(text);
+    let q = find(text, &qs, "40 million");
+    assert_eq!((q.value, q.unit.as_deref()), (40e6, Some("EUR")));
+}

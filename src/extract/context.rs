@@ -1377,6 +1377,17 @@ impl<'a> Reader<'a> {
             unit = Some(self.ex.units.unit(u).id.clone());
             unit_text = Some(us.slice(text).to_string());
         }
+        // "raised 280 million of the 1.5 billion shekels": a part of a sum of money is in
+        // the sum's currency.
+        if unit.is_none()
+            && unit_text.is_none()
+            && m.kind == NumberKind::Cardinal
+            && qualifier != Qualifier::Range
+            && not_a_claim.is_none()
+            && let Some(u) = self.currency_of_whole_after(m.end)
+        {
+            unit = Some(self.ex.units.unit(u).id.clone());
+        }
         // "$58 per barrel", "3,000 tests a day", "50 km/ms": the rate's denominator.
         let mut per_unit = None;
         if m.kind == NumberKind::Cardinal
@@ -3109,6 +3120,20 @@ impl<'a> Reader<'a> {
             prev_letter = single_letter;
         }
         None
+    }
+
+    /// " of the 1.5 billion shekels", " of its $2 million": the currency of the sum named
+    /// right after a bare amount.
+    fn currency_of_whole_after(&self, end: usize) -> Option<usize> {
+        let rest = &self.text.as_bytes()[end..];
+        let skip = [&b" of the "[..], b" of its ", b" of their "]
+            .iter()
+            .find(|p| rest.starts_with(p))?
+            .len();
+        let p = end + skip;
+        let whole = self.read_digits(p).ok()??;
+        let u = whole.unit?;
+        (self.ex.units.unit(u).is_currency()).then_some(u)
     }
 
     /// One to three capitalized words after `end` that end in a street word ("Industrial
