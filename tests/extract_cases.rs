@@ -1378,3 +1378,20 @@ fn a_part_of_a_sum_of_money_is_in_its_currency() {
     let q = find(text, &qs, "40 million");
     assert_eq!((q.value, q.unit.as_deref()), (40e6, Some("EUR")));
 }
+
+#[test]
+fn a_number_after_the_word_age_is_an_age_in_years() {
+    let text = "She retired at age 67, and the course suits age 5 to 10.";
+    let qs = extract(text);
+    let q = find(text, &qs, "age 67");
+    assert_eq!((q.value, q.unit.as_deref()), (67.0, Some("year")));
+    let q = find(text, &qs, "age 5 to 10");
+    assert_eq!(
+        (q.qualifier, q.unit.as_deref()),
+        (Qualifier::Range, Some("year"))
+    );
+    // A unit written after the number wins.
+    let text = "Infants of age 18 months were tested.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "18 months").unit.as_deref(), Some("month"));
+}

@@ -58,6 +58,23 @@ fn submission(ctx: &Ctx, text: &str, idx: &CharIndex, qi: usize, q: &Quantity) -
         let head = slice(text, Span::new(span.start, u.start));
         span = Span::new(span.start, span.start + head.trim_end().len());
     }
+    // A noun before the number that names what is measured ("age 19", "aged 70") is
+    // MeasEval's MeasuredProperty, and the number alone its Quantity (no unit).
+    let property_word = q.unit_span.is_some_and(|u| {
+        u.start == span.start
+            && u.end <= q.value_span.end
+            && slice(text, u).chars().all(char::is_alphabetic)
+            && q.unit.as_deref().is_some_and(|id| {
+                !ctx.units
+                    .dimension(id)
+                    .is_some_and(|d| d.contains("currency"))
+            })
+    });
+    if property_word && let Some(u) = q.unit_span {
+        let tail = slice(text, Span::new(u.end, span.end));
+        span = Span::new(span.end - tail.trim_start().len(), span.end);
+    }
+    let real_unit = real_unit && !property_word;
     let (s, e) = idx.chars(span);
     Ann {
         start: s,
@@ -496,7 +513,8 @@ Unit and modifier classes (entities, properties and relations are out of scope):
   official space-token overlap, maximum per submitted quantity.
 - Our span is the whole claim span (hedges and comparators included, as in MeasEval spans). For a
   counted noun (no unit, or a count unit) the noun is cut off: in MeasEval it is the
-  MeasuredEntity, and count spans are the number only.
+  MeasuredEntity, and count spans are the number only. A word before the number that we read
+  as its unit ("age 19") is cut off too, with no unit: in MeasEval it is the MeasuredProperty.
 - **Unit**: our `unit_text` (as written; counted nouns give none) must equal the gold unit string
   of the gold Quantity our quantity is aligned to. The official code aligns a submission to
   whichever overlapping gold comes last in its SQL join; we align to the best-overlapping gold.

@@ -2531,6 +2531,13 @@ impl<'a> Reader<'a> {
         } else if !money_already && let Some(year) = self.age_before(&m) {
             // "aged 35", "over the age of 21": years of age.
             m.unit = Some(year);
+        } else if !money_already && let Some((year, word)) = self.age_word_before(&m) {
+            // "age 87" reads as one claim: the word is its unit, as "$" is a currency's.
+            if let Some(w) = word {
+                m.start = w.start;
+                m.unit_span = Some(w);
+            }
+            m.unit = Some(year);
         } else if !money_already && let Some((unit, end)) = self.million_code_at(p) {
             // "30 MUSD", "120 MEUR": millions of a currency, as financial tables write them.
             m.core.value *= 1e6;
@@ -3047,8 +3054,12 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        // (A unit known from context, not written, goes to both: "aged 35 to 55".)
-        if m.unit.is_some() && m.unit_span.is_some() && second.unit.is_none() && !intro && !between
+        // (An implied unit, "aged 5 to 10", "age 5 to 10", is no written one after it.)
+        if m.unit.is_some()
+            && m.unit_span.is_some_and(|s| s.start >= m.core.end)
+            && second.unit.is_none()
+            && !intro
+            && !between
         {
             // "5% to 3 million": the second number names something else.
             if m.unit.is_some_and(|u| !self.ex.units.unit(u).is_currency()) {
@@ -3581,6 +3592,27 @@ impl<'a> Reader<'a> {
     }
 
     /// "Maddon, 66, has ...": a whole number between commas after a name is an age.
+    /// "at age 5", "age 87": an age in years (no unit follows), the word "age" right before
+    /// the number as its unit ("aged" and "the age of" are `age_before`).
+    fn age_word_before(&self, m: &Measured) -> Option<(usize, Option<Span>)> {
+        let b = self.text.as_bytes();
+        // Decide on the byte before the space first.
+        if m.start < 4
+            || b[m.start - 1] != b' '
+            || b[m.start - 2] | 0x20 != b'e'
+            || !m.core.plain_integer
+            || m.core.digit_count > 3
+            || !(1.0..=130.0).contains(&m.core.value)
+        {
+            return None;
+        }
+        let word = word_ending_at(self.text, m.start - 1, &["age"])?;
+        Some((
+            self.ex.units.get_index("year")?,
+            Some(Span::new(word, m.start - 1)),
+        ))
+    }
+
     fn appositive_age(&self, m: &Measured) -> Option<usize> {
         let text = self.text;
         if !m.core.plain_integer
