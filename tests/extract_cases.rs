@@ -1395,3 +1395,56 @@ fn a_number_after_the_word_age_is_an_age_in_years() {
     let qs = extract(text);
     assert_eq!(find(text, &qs, "18 months").unit.as_deref(), Some("month"));
 }
+
+#[test]
+fn a_suspended_hyphen_joins_a_range_of_one_unit() {
+    let text = "They plan a 3- to 5-year study of an 8- to 16-metre telescope.";
+    let qs = extract(text);
+    let q = find(text, &qs, "3- to 5-year");
+    assert_eq!((q.interval.low, q.interval.high), (3.0, 5.0));
+    assert_eq!(q.unit.as_deref(), Some("year"));
+    let q = find(text, &qs, "8- to 16-metre");
+    assert_eq!(
+        (q.qualifier, q.unit.as_deref()),
+        (Qualifier::Range, Some("m"))
+    );
+}
+
+#[test]
+fn a_signed_far_end_after_to_stays_in_the_range() {
+    let text = "Nights ranged from -18 °C to -34 °C.";
+    let qs = extract(text);
+    let q = find(text, &qs, "from -18 °C to -34 °C");
+    assert_eq!((q.interval.low, q.interval.high), (-34.0, -18.0));
+}
+
+#[test]
+fn a_season_written_with_two_digits_is_one_span_of_years() {
+    let text = "Sales fell in the 2013-14 season.";
+    let qs = extract(text);
+    assert_eq!(qs.len(), 1);
+    let q = find(text, &qs, "2013-14");
+    assert_eq!(q.kind, NumberKind::Year);
+    assert_eq!((q.interval.low, q.interval.high), (2013.0, 2014.0));
+}
+
+#[test]
+fn a_value_with_its_uncertainty_is_one_approximate_claim() {
+    let text = "The shell was 5.2 ± 0.3 mm thick and weighed 12 +/- 2 g.";
+    let qs = extract(text);
+    let q = find(text, &qs, "5.2 ± 0.3 mm");
+    assert_eq!(q.qualifier, Qualifier::Approx);
+    assert_eq!(q.unit.as_deref(), Some("mm"));
+    assert!(close(q.interval.low, 4.9) && close(q.interval.high, 5.5));
+    let q = find(text, &qs, "12 +/- 2 g");
+    assert_eq!((q.interval.low, q.interval.high), (10.0, 14.0));
+}
+
+#[test]
+fn citation_years_and_figure_panels_are_no_quantities() {
+    let text = "As reported (Smith et al., 2010b; see Fig. 10B), the pre-OAE 2 interval is short.";
+    assert!(extract(text).is_empty(), "{:?}", extract(text));
+    // A glued unit after a year-like number is still read.
+    let text = "She won the 2000m race.";
+    assert_eq!(extract(text)[0].unit.as_deref(), Some("m"));
+}

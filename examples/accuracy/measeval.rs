@@ -25,10 +25,21 @@ const MODS: [&str; 2] = ["IsApproximate", "IsRange"];
 
 fn our_mods(q: &Quantity) -> Vec<String> {
     let mut m = Vec::new();
-    if matches!(
-        q.qualifier,
-        Qualifier::Approx | Qualifier::Nearly | Qualifier::OrderOfMagnitude | Qualifier::Vague
-    ) {
+    // "5.2 ± 0.3 mm": a value with its tolerance is MeasEval's HasTolerance (not scored
+    // here), not IsApproximate.
+    let tolerance = matches!(q.hedge.as_deref(), Some("±" | "+/-" | "+-"));
+    // An approximate range ("about 5–20%") is a range that keeps its hedge.
+    let approx_range = q.qualifier == Qualifier::Range && q.hedge.is_some();
+    if approx_range
+        || (!tolerance
+            && matches!(
+                q.qualifier,
+                Qualifier::Approx
+                    | Qualifier::Nearly
+                    | Qualifier::OrderOfMagnitude
+                    | Qualifier::Vague
+            ))
+    {
         m.push("IsApproximate".to_string());
     }
     if matches!(
@@ -518,7 +529,9 @@ Unit and modifier classes (entities, properties and relations are out of scope):
 - **Unit**: our `unit_text` (as written; counted nouns give none) must equal the gold unit string
   of the gold Quantity our quantity is aligned to. The official code aligns a submission to
   whichever overlapping gold comes last in its SQL join; we align to the best-overlapping gold.
-- **IsApproximate** = our qualifier approx, nearly, order_of_magnitude or vague; **IsRange** =
+- **IsApproximate** = our qualifier approx, nearly, order_of_magnitude or vague, except a value
+  with a tolerance ("5.2 ± 0.3 mm", hedge `±`), which is MeasEval's HasTolerance; also a range
+  that keeps its hedge ("about 5–20%", our approximate range); **IsRange** =
   range, more_than, at_least, less_than, at_most (MeasEval marks comparators as IsRange).
   Scored on the aligned gold like the official modifier rows.
 - Our `year` and `ordinal` quantities are not submitted (calendar years are almost never

@@ -1109,6 +1109,24 @@ impl<'a> Reader<'a> {
         let mut hedge: Option<String> = None;
         let mut interval_override: Option<Interval> = None;
 
+        // "5.2 ± 0.3 mm", "9.83e-3 +/- 1e-5 km/s2": a measurement and its uncertainty are
+        // one approximate claim, the interval value ± uncertainty (a hedge before it,
+        // "approximately 88 ± 1%", still names the claim).
+        if second.is_none()
+            && m.kind == NumberKind::Cardinal
+            && let Some((sign_text, s)) = self.plus_minus_after(&m)
+        {
+            if m.unit.is_none() {
+                m.unit = s.unit;
+                m.unit_span = s.unit_span;
+            }
+            let u = s.core.value.abs();
+            interval_override = Some(Interval::closed(m.core.value - u, m.core.value + u));
+            qualifier = Qualifier::Approx;
+            hedge = Some(sign_text.to_string());
+            m.end = s.end;
+        }
+
         if let Some(mut s) = second.take() {
             // "3 to 5 million", "$89 to $93 billion": the first number takes the second's
             // scale and unit (a currency written on both ends must be the same one).
@@ -1137,13 +1155,15 @@ impl<'a> Reader<'a> {
             m.unit_span = m.unit_span.or(s.unit_span);
             m.end = s.end;
             // "between 2014 and 2017", "from 1600 to 1900": a span of calendar years.
-            let years = m.kind == NumberKind::Year
-                && s.core.plain_integer
-                && s.core.digit_count == 4
-                && s.unit.is_none()
-                && (1000.0..2200.0).contains(&s.core.value)
-                && !self.plural_noun_after(s.end)
-                && (!self.next_is_plain_word(s.end)
+            let season = s.kind == NumberKind::Year;
+            let years = season
+                || m.kind == NumberKind::Year
+                    && s.core.plain_integer
+                    && s.core.digit_count == 4
+                    && s.unit.is_none()
+                    && (1000.0..2200.0).contains(&s.core.value)
+                    && !self.plural_noun_after(s.end)
+                    && (!self.next_is_plain_word(s.end)
                     // "between 2014 and 2017 came back": two close modern years after
                     // "between" or "from" are a span of time even before a word (a count
                     // would be round).
@@ -1160,6 +1180,7 @@ impl<'a> Reader<'a> {
 
         // "about 5–20%": an approximate range keeps its hedge words in the claim.
         if qualifier == Qualifier::Range
+            && hedge.is_none()
             && !range_intro
             && let Some((q, hstart, htext)) = self.hedge_before(m.start)
             && matches!(q, Qualifier::Approx | Qualifier::Nearly)
@@ -1677,7 +1698,13 @@ impl<'a> Reader<'a> {
             && let Some((pt, pw)) = self.reference_word_before(start)
             && !pt.newline_before
             && REFERENCE_NOUNS.contains(&pw)
-            && !self.followed_by_unit_or_scale(core.end)
+            && (!self.followed_by_unit_or_scale(core.end)
+                // "Fig. 10B", "Table 2b": a panel letter, not billions or bits.
+                || match text.as_bytes()[core.end..] {
+                    [c] => c.is_ascii_alphabetic(),
+                    [c, d, ..] => c.is_ascii_alphabetic() && !d.is_ascii_alphanumeric(),
+                    [] => false,
+                })
         {
             return Err(self.reference_list_end(core.end));
         }
@@ -1789,6 +1816,16 @@ impl<'a> Reader<'a> {
                 m.end = word_end;
                 m.unit_span = Some(Span::new(core.end, word_end));
                 return Ok(Some(m));
+            }
+            // "Smith et al., 2010b": a year with a citation letter, not 2010 billion (like
+            // "2011c" below, no quantity).
+            if core.plain_integer
+                && core.digit_count == 4
+                && (1000.0..2200.0).contains(&core.value)
+                && currency.is_none()
+                && matches!(suffix, "a" | "b" | "d" | "e" | "f")
+            {
+                return Err(word_end);
             }
             if let Some(f) = words::scale_abbrev(suffix) {
                 // "1.2m": million after money or before a counted noun; otherwise metres.
@@ -2863,7 +2900,12 @@ impl<'a> Reader<'a> {
             None => true,
             Some(t) => {
                 let s = t.text(self.text);
+                // "pre-OAE": a hyphen glued between two words joins them.
+                let joining_hyphen = s == "-"
+                    && t.end == word_start
+                    && char_before(self.text, t.start).is_some_and(char::is_alphabetic);
                 t.kind == TokKind::Punct
+                    && !joining_hyphen
                     && matches!(
                         s,
                         "." | "!"
@@ -2894,6 +2936,32 @@ impl<'a> Reader<'a> {
     }
 
     /// "to 20", "–20", "and 20" (after "between").
+    /// "± 0.3 mm", "+/- 1e-5 km/s2", "+- 2" after a number: the sign as written and the
+    /// uncertainty (with the unit written after it).
+    fn plus_minus_after(&self, m: &Measured) -> Option<(&'a str, Measured)> {
+        let text = self.text;
+        let p = skip_inline_space(text, m.end);
+        let rest = text.as_bytes().get(p..)?;
+        let sign_len = match rest {
+            [0xC2, 0xB1, ..] => 2,
+            [b'+', b'/', b'-', ..] => 3,
+            [b'+', b'-', ..] => 2,
+            _ => return None,
+        };
+        let q = skip_inline_space(text, p + sign_len);
+        if !text.as_bytes().get(q).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let core = parse_digits(text, q).ok()??;
+        let s = Measured::bare(core, q, core.end);
+        let s = self.after_scale(self.with_scale(self.glued_suffix(s)));
+        // Units must agree when both are written.
+        if m.unit.is_some() && s.unit.is_some() && m.unit != s.unit {
+            return None;
+        }
+        Some((&text[p..p + sign_len], s))
+    }
+
     fn range_end(&self, m: &Measured, between: bool, intro: bool) -> Option<Measured> {
         let text = self.text;
         let p = skip_inline_space(text, m.end);
@@ -2907,6 +2975,15 @@ impl<'a> Reader<'a> {
             // "20~100": a tilde glued to the first number joins a range (spaced, the
             // tilde is an "about" before the second number).
             (p + 1, false)
+        } else if rest.starts_with("- ")
+            && p == m.end
+            && let Some((t, w)) = self.word_after(p + 1)
+            && (w == "to" || (w == "and" && between))
+        {
+            // "8- to 16-metre", "a 3- to 5-year plan": the first number's unit is left
+            // hanging on its hyphen.
+            to_word = w == "to";
+            (t.end, true)
         } else if rest.starts_with('-') {
             if p != m.end {
                 // "10 - 20" is a range only with spaces on both sides.
@@ -2956,11 +3033,27 @@ impl<'a> Reader<'a> {
             nstart = q + sym_len;
             currency = Some(unit);
         }
-        let c = char_at(text, nstart)?;
+        let mut c = char_at(text, nstart)?;
+        // "from -18 °C to -34 °C": a signed far end after a word ("to", "and").
+        let mut negative = false;
+        if (c == '-' || c == '−')
+            && currency.is_none()
+            && text[m.end..connector_end]
+                .trim_end()
+                .ends_with(char::is_alphabetic)
+            && char_at(text, nstart + c.len_utf8()).is_some_and(|d| d.is_ascii_digit())
+        {
+            negative = true;
+            nstart += c.len_utf8();
+            c = char_at(text, nstart)?;
+        }
         let second = if c.is_ascii_digit() {
-            let core = parse_digits(text, nstart).ok()??;
+            let mut core = parse_digits(text, nstart).ok()??;
             if core.bare_power != m.core.bare_power {
                 return None;
+            }
+            if negative {
+                core.value = -core.value;
             }
             let s = Measured {
                 core,
@@ -2973,7 +3066,17 @@ impl<'a> Reader<'a> {
                 vague: None,
             };
             // glued letters: "10-20km", "5-10m" (scale/unit)
-            let s = self.glued_suffix(s);
+            let mut s = self.glued_suffix(s);
+            // "8- to 16-metre": a unit joined by a hyphen.
+            if s.unit.is_none()
+                && text[s.end..].starts_with('-')
+                && let Some(u) = self.ex.units.match_at(text, s.end + 1)
+                && !self.ex.units.unit(u.unit).is_currency()
+            {
+                s.unit = Some(u.unit);
+                s.unit_span = Some(Span::new(s.end + 1, u.end));
+                s.end = u.end;
+            }
             self.after_scale(self.with_scale(s))
         } else if c.is_alphabetic() && (m.core.notation == Notation::Words || between) {
             // "between 5 and six millimetres": "between" announces the second number.
@@ -3046,6 +3149,21 @@ impl<'a> Reader<'a> {
         // A year is no start of a range ending in a smaller number ("in 2008 to 29 mpg");
         // "2008–09" is a season, not a range of quantities either.
         if m.kind == NumberKind::Year && second.core.value < m.core.value {
+            // "the 2013-14 season", "fiscal 2019–20": a season or fiscal year spans two
+            // calendar years, the second written with its last two digits.
+            let next = (m.core.value as u32 + 1) % 100;
+            if !spaced
+                && second.core.plain_integer
+                && second.core.digit_count == 2
+                && second.unit.is_none()
+                && second.core.value as u32 == next
+            {
+                let mut season = second;
+                season.core.value = m.core.value + 1.0;
+                season.core.digit_count = 4;
+                season.kind = NumberKind::Year;
+                return Some(season);
+            }
             return None;
         }
         // Units must agree when both are written ("fell 5% to 3 million" is no range).
