@@ -1260,6 +1260,37 @@ fn a_whole_number_and_a_spelled_fraction_of_a_unit() {
 }
 
 #[test]
+fn a_hedge_after_from_stays_in_the_range() {
+    let text = "The price rose from about $350 per kg to $680 per kg.";
+    let qs = extract(text);
+    let q = qs
+        .iter()
+        .find(|q| q.qualifier == Qualifier::Range)
+        .expect("a range");
+    assert_eq!((q.interval.low, q.interval.high), (350.0, 680.0));
+    assert_eq!(q.hedge.as_deref(), Some("about"));
+}
+
+#[test]
+fn exactly_and_precisely_are_part_of_an_exact_claim() {
+    let text = "It cost exactly 42 dollars.";
+    let qs = extract(text);
+    let q = find(text, &qs, "exactly 42 dollars");
+    assert_eq!(q.qualifier, Qualifier::Exact);
+}
+
+#[test]
+fn a_fraction_hyphenated_to_a_unit_and_generic_currencies() {
+    let text = "Half-litre bottles cost 10 dinars or twenty ringgit 43 sens.";
+    let qs = extract(text);
+    let q = find(text, &qs, "Half-litre");
+    assert_eq!((q.value, q.unit.as_deref()), (0.5, Some("l")));
+    assert_eq!(find(text, &qs, "10 dinars").unit.as_deref(), Some("dinar"));
+    let q = find(text, &qs, "twenty ringgit 43 sens");
+    assert!(close(q.value, 20.43));
+}
+
+#[test]
 fn a_range_announced_by_between_takes_words_and_a_hedged_far_end() {
     let text = "Seeds are between 5 and six millimetres long and weigh between 2 g and about 7 g.";
     let qs = extract(text);

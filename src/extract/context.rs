@@ -531,6 +531,9 @@ const HEDGES: &[(&str, Qualifier)] = &[
     ("equaling to", Qualifier::Exact),
     ("equalling", Qualifier::Exact),
     ("equalling to", Qualifier::Exact),
+    // "exactly 42", "precisely 3 metres": the writer insists on the exact value.
+    ("exactly", Qualifier::Exact),
+    ("precisely", Qualifier::Exact),
     ("smaller than", Qualifier::LessThan),
     ("bigger than", Qualifier::MoreThan),
     ("exceed", Qualifier::MoreThan),
@@ -544,6 +547,8 @@ const HEDGES: &[(&str, Qualifier)] = &[
 
 /// The last word of every phrase in `HEDGES` (a test keeps them in step).
 static HEDGE_LAST_WORDS: WordSet = WordSet::new(&[
+    "exactly",
+    "precisely",
     "equals",
     "equaling",
     "equalling",
@@ -1089,13 +1094,34 @@ impl<'a> Reader<'a> {
             m.end = end;
         }
         // A range continuation: "10–20", "3 to 5 million", "between 10 and 20".
-        let before = self.prev_tok(m.start);
-        let prev_lower = before.as_ref().map(|t| lower(text, t));
+        let mut before = self.prev_tok(m.start);
+        let mut prev_lower = before.as_ref().map(|t| lower(text, t));
+        // "from about $350 to $680": a hedge between "from" and the first number rounds
+        // the range, whose claim it stays in.
+        let mut intro_hedge: Option<Tok> = None;
+        if let Some(h) = before
+            && matches!(
+                prev_lower.as_deref(),
+                Some("about" | "around" | "approximately" | "roughly")
+            )
+            && let Some(t) = self.prev_tok(h.start)
+            && t.kind == TokKind::Word
+            && matches!(lower(text, &t).as_str(), "between" | "from")
+        {
+            intro_hedge = Some(h);
+            before = Some(t);
+            prev_lower = Some(lower(text, &t));
+        }
         let prev = prev_lower.as_ref().map(Lower::as_str);
         let range_intro = matches!(prev, Some("between" | "from"));
         let mut second: Option<Measured> = None;
         if m.kind == NumberKind::Cardinal || m.kind == NumberKind::Year {
             second = self.range_end(&m, prev == Some("between"), range_intro);
+        }
+        if second.is_none() {
+            // No range: the hedge is read as the number's own below.
+            before = self.prev_tok(m.start);
+            intro_hedge = None;
         }
         // "16-18 Industrial Avenue", "10 Downing Street": a house number, not a quantity.
         if m.unit.is_none()
@@ -1151,6 +1177,9 @@ impl<'a> Reader<'a> {
             qualifier = Qualifier::Range;
             if range_intro {
                 start = before.map_or(start, |t| t.start);
+            }
+            if let Some(h) = intro_hedge {
+                hedge = Some(h.text(text).to_string());
             }
             m.unit_span = m.unit_span.or(s.unit_span);
             m.end = s.end;

@@ -51,7 +51,7 @@ pub fn scale(w: &str) -> Option<f64> {
         "billion" => 1e9,
         "trillion" => 1e12,
         "lakh" | "lakhs" | "lac" | "lacs" => 1e5,
-        "crore" | "crores" => 1e7,
+        "crore" | "crores" | "krore" | "krores" => 1e7,
         // "three billions", "12 lakhs": a plural scale after a number is the same scale.
         "hundreds" => 1e2,
         "thousands" => 1e3,
@@ -375,11 +375,15 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
             let Some(t) = next_tok(text, end) else {
                 return false;
             };
-            if t.kind != TokKind::Word || t.newline_before {
-                return false;
-            }
             // "an hour", "a litre", "half hour": one (or half) of a measurement unit.
             let fraction = w == b"half" || w == b"quarter";
+            if t.newline_before {
+                return false;
+            }
+            // "half-litre", "quarter-mile": a fraction hyphenated to its unit.
+            if t.kind != TokKind::Word {
+                return fraction && unit_word_after(text, end, true);
+            }
             if w != b"tens"
                 && unit_word_after(text, end, fraction)
                 && (fraction || !(after_quantity(text, start) || after_bound_word(text, start)))
