@@ -1118,10 +1118,11 @@ impl<'a> Reader<'a> {
         if m.kind == NumberKind::Cardinal || m.kind == NumberKind::Year {
             second = self.range_end(&m, prev == Some("between"), range_intro);
         }
-        if second.is_none() {
+        if second.is_none()
+            && let Some(h) = intro_hedge.take()
+        {
             // No range: the hedge is read as the number's own below.
-            before = self.prev_tok(m.start);
-            intro_hedge = None;
+            before = Some(h);
         }
         // "16-18 Industrial Avenue", "10 Downing Street": a house number, not a quantity.
         if m.unit.is_none()
@@ -2969,8 +2970,14 @@ impl<'a> Reader<'a> {
     /// uncertainty (with the unit written after it).
     fn plus_minus_after(&self, m: &Measured) -> Option<(&'a str, Measured)> {
         let text = self.text;
-        let p = skip_inline_space(text, m.end);
-        let rest = text.as_bytes().get(p..)?;
+        let b = text.as_bytes();
+        // Decide on the next byte or two first: "±" starts with 0xC2, "+/-" with '+'.
+        let p = match b.get(m.end)? {
+            0xC2 | b'+' => m.end,
+            b' ' if matches!(b.get(m.end + 1), Some(0xC2 | b'+')) => m.end + 1,
+            _ => return None,
+        };
+        let rest = b.get(p..)?;
         let sign_len = match rest {
             [0xC2, 0xB1, ..] => 2,
             [b'+', b'/', b'-', ..] => 3,
