@@ -1291,6 +1291,30 @@ fn a_fraction_hyphenated_to_a_unit_and_generic_currencies() {
 }
 
 #[test]
+fn an_ordinal_before_of_a_unit_is_a_fraction_of_it() {
+    let text = "He won by a tenth of a second; the tank lost the fourth of a gallon.";
+    let qs = extract(text);
+    let q = find(text, &qs, "a tenth of a second");
+    assert_eq!((q.value, q.unit.as_deref()), (0.1, Some("s")));
+    let q = find(text, &qs, "fourth of a gallon");
+    assert_eq!((q.value, q.unit.as_deref()), (0.25, Some("gal")));
+    // Not before a word that is no unit.
+    let text = "We met on the fourth of July.";
+    assert!(extract(text).iter().all(|q| q.kind == NumberKind::Ordinal));
+}
+
+#[test]
+fn a_fraction_over_a_power_of_ten_and_money_with_its_cents() {
+    let text = "The shutter took 1/1000 of a second and the fee was a dollar and 42 cents.";
+    let qs = extract(text);
+    let q = find(text, &qs, "1/1000 of a second");
+    assert!(close(q.value, 0.001));
+    let q = find(text, &qs, "a dollar and 42 cents");
+    assert!(close(q.value, 1.42));
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+}
+
+#[test]
 fn a_range_announced_by_between_takes_words_and_a_hedged_far_end() {
     let text = "Seeds are between 5 and six millimetres long and weigh between 2 g and about 7 g.";
     let qs = extract(text);

@@ -2064,6 +2064,33 @@ impl<'a> Reader<'a> {
             if fraction_context || is_second_time {
                 return Err(first.end);
             }
+            // "tenth of a gallon", "the fourth of a mile": a fraction of the unit after "of".
+            if let Some(d) = words::denominator(&w).filter(|_| w != "second")
+                && let Some((of_t, of_w)) = self.word_after(first.end)
+                && of_w == "of"
+            {
+                let mut p = of_t.end;
+                if let Some((a_t, a_w)) = self.word_after(p)
+                    && (a_w == "a" || a_w == "an")
+                {
+                    p = a_t.end;
+                }
+                let unit_start = skip_inline_space(text, p);
+                if let Some(u) = self.ex.units.match_at(text, unit_start)
+                    && u.end > unit_start + 2
+                    && text[unit_start..u.end]
+                        .bytes()
+                        .all(|c| c.is_ascii_alphabetic())
+                    && text.as_bytes()[u.end - 1] != b's'
+                    && !self.ex.units.unit(u.unit).is_currency()
+                    && !self.ex.units.unit(u.unit).is_count()
+                    && !WORDLIKE_UNITS.contains(&Lower::new(&text[unit_start..u.end]))
+                {
+                    let mut core = plain(first.start, p, 1.0 / d);
+                    core.notation = Notation::Fraction;
+                    return Ok(Some(self.after_scale(Measured::bare(core, first.start, p))));
+                }
+            }
             return Ok(Some(Measured {
                 core: plain(first.start, first.end, v),
                 start: first.start,
@@ -2162,9 +2189,11 @@ impl<'a> Reader<'a> {
                 && !WORDLIKE_UNITS.contains(&Lower::new(&text[unit_start..u.end]))
                 // Without the article only a singular unit word: "a third of hours worked"
                 // is a share of them, "one and a quarter of hour" a measure.
+                // A mixed number takes a plural too ("one and three quarters of hours"
+                // is no share of them).
                 && (article
                     || (mixed
-                        && text.as_bytes()[u.end - 1] != b's'
+                        && (core.value > 1.0 || text.as_bytes()[u.end - 1] != b's')
                         && !self.ex.units.unit(u.unit).is_currency()))
             {
                 // "a third of a mile", "a quarter of an hour": the unit follows.

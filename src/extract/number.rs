@@ -382,7 +382,12 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
         };
         let end = end + slash - 1;
         let de = digits_end(text, end + 1);
-        let denominator_ok = de > end + 1 && de - end - 1 <= 3;
+        // Up to three digits, or a power of ten ("1/1000", "1/10000").
+        let denominator_ok = de > end + 1
+            && (de - end - 1 <= 3
+                || (de - end - 1 <= 6
+                    && bytes[end + 1] == b'1'
+                    && bytes[end + 2..de].iter().all(|&c| c == b'0')));
         let date_like = bytes.get(de) == Some(&b'/');
         if denominator_ok && !date_like {
             let den: f64 = text[end + 1..de].parse().unwrap_or(0.0);

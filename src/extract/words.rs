@@ -534,11 +534,18 @@ fn unit_then_more(text: &str, article_end: usize, u: &Tok) -> bool {
         }
         TokKind::Punct => false,
     };
-    if !more || !unit_word_at(text, u.start, false) {
+    if !more {
         return false;
     }
     let units = crate::units::UnitTable::default_table();
-    if units.match_at(text, u.start).is_none_or(|m| m.end != u.end) {
+    let Some(m) = units.match_at(text, u.start).filter(|m| m.end == u.end) else {
+        return false;
+    };
+    // "a dollar and 42 cents": money too, spelled out.
+    let money = units.unit(m.unit).is_currency()
+        && u.end - u.start >= 4
+        && text[u.start..u.end].bytes().all(|c| c.is_ascii_lowercase());
+    if !(money || unit_word_at(text, u.start, false)) {
         return false;
     }
     let article_start = super::lexer::prev_tok(text, article_end).map_or(article_end, |t| t.start);
