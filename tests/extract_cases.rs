@@ -1503,3 +1503,16 @@ fn citation_years_and_figure_panels_are_no_quantities() {
     let text = "She won the 2000m race.";
     assert_eq!(extract(text)[0].unit.as_deref(), Some("m"));
 }
+
+#[test]
+fn a_capitalized_number_word_after_a_capitalized_word_is_part_of_a_name() {
+    // Found on real news: "after World War Two" was read as a count of 2 (and linked
+    // to the number of US states in the same sentence).
+    let text = "Plans rebuilt Europe after World War Two in a decade. Apollo Eleven landed \
+                safely.\nCrash Report\nThree people were hurt, and Two of them left.";
+    let qs = extract(text);
+    let spans: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
+    // A number word that opens a line stays a number, and so does one after a
+    // lowercase word.
+    assert_eq!(spans, vec!["Three people", "Two"], "{qs:?}");
+}

@@ -2144,19 +2144,14 @@ impl<'a> Reader<'a> {
         {
             return Err(self.skip_name_tail(core.end));
         }
-        // "BBC One", "Formula One": a capitalized number word after a capitalized word,
-        // inside a sentence and not followed by a lowercase word, ends a name.
+        // "BBC One", "World War Two", "Apollo Eleven landed": a capitalized number word
+        // right after a capitalized word on the same line is part of a name.
         if core.end == first.end
             && text[first.start..].starts_with(|c: char| c.is_ascii_uppercase())
             && let Some(p) = self.prev_tok(first.start)
             && p.kind == TokKind::Word
             && text[p.start..].starts_with(|c: char| c.is_uppercase())
-            && !self.sentence_initial(p.start)
-            && next_tok(text, first.end).is_none_or(|n| {
-                n.newline_before
-                    || !(n.kind == TokKind::Word
-                        && text[n.start..].starts_with(|c: char| c.is_lowercase()))
-            })
+            && !self.sentence_initial(first.start)
         {
             return Err(first.end);
         }
