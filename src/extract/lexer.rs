@@ -32,8 +32,64 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '\'' || c == '’'
 }
 
+/// ASCII blanks: what `char::is_whitespace` accepts below 0x80.
+#[inline]
+fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 /// The token starting at or after `pos`.
+#[inline]
 pub fn next_tok(text: &str, pos: usize) -> Option<Tok> {
+    // Fast path for ASCII, which is nearly all tokens next to numbers; anything else is
+    // read by `next_tok_general` from the start.
+    let bytes = text.as_bytes();
+    let mut start = pos;
+    let mut newline_before = false;
+    while let Some(&b) = bytes.get(start)
+        && is_ascii_blank(b)
+    {
+        newline_before |= b == b'\n';
+        start += 1;
+    }
+    let first = *bytes.get(start)?;
+    let mut end = start + 1;
+    let kind = if first.is_ascii_digit() {
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        TokKind::Digits
+    } else if first.is_ascii_alphabetic() {
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_alphabetic() || b == b'\'' {
+                end += 1;
+            } else if b >= 0x80 {
+                return next_tok_general(text, pos);
+            } else {
+                break;
+            }
+        }
+        // A trailing apostrophe belongs to the following text, not the word.
+        while bytes[end - 1] == b'\'' {
+            end -= 1;
+        }
+        TokKind::Word
+    } else if first < 0x80 {
+        TokKind::Punct
+    } else {
+        return next_tok_general(text, pos);
+    };
+    Some(Tok {
+        start,
+        end,
+        kind,
+        newline_before,
+        space_before: start > pos,
+    })
+}
+
+/// `next_tok` for any text (blanks and letters beyond ASCII).
+fn next_tok_general(text: &str, pos: usize) -> Option<Tok> {
     let bytes = text.as_bytes();
     let mut newline_before = false;
     let mut space_before = false;
@@ -135,7 +191,66 @@ const EMPTY_TOK: Tok = Tok {
 
 /// The token ending at or before `pos`, scanning backwards (the same tokens `next_tok`
 /// yields going forward). `newline_before`/`space_before` describe the gap before it.
+#[inline]
 pub fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
+    // Fast path for ASCII; anything else is read by `prev_tok_general` from the start.
+    let bytes = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && is_ascii_blank(bytes[end - 1]) {
+        end -= 1;
+    }
+    let last = *bytes.get(end.checked_sub(1)?)?;
+    let mut start = end - 1;
+    let kind = if last.is_ascii_digit() {
+        while start > 0 && bytes[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        TokKind::Digits
+    } else if last.is_ascii_alphabetic() {
+        while start > 0 {
+            let b = bytes[start - 1];
+            if b.is_ascii_alphabetic() || b == b'\'' {
+                start -= 1;
+            } else if b >= 0x80 {
+                return prev_tok_general(text, pos);
+            } else {
+                break;
+            }
+        }
+        // Leading apostrophes are punctuation tokens of their own.
+        while bytes[start] == b'\'' {
+            start += 1;
+        }
+        TokKind::Word
+    } else if last < 0x80 {
+        TokKind::Punct
+    } else {
+        return prev_tok_general(text, pos);
+    };
+    let mut gap = start;
+    let mut newline_before = false;
+    while gap > 0 {
+        let b = bytes[gap - 1];
+        if is_ascii_blank(b) {
+            newline_before |= b == b'\n';
+            gap -= 1;
+        } else if b >= 0x80 {
+            return prev_tok_general(text, pos);
+        } else {
+            break;
+        }
+    }
+    Some(Tok {
+        start,
+        end,
+        kind,
+        newline_before,
+        space_before: gap < start,
+    })
+}
+
+/// `prev_tok` for any text (blanks and letters beyond ASCII).
+fn prev_tok_general(text: &str, pos: usize) -> Option<Tok> {
     let bytes = text.as_bytes();
     let mut end = pos;
     // Skip whitespace backwards (ASCII blanks byte by byte).
@@ -528,6 +643,48 @@ mod tests {
             }
             back.reverse();
             assert_eq!(fwd, back, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_fast_paths_read_the_general_tokens() {
+        let mut texts: Vec<String> = [
+            "It's 5km, don't 'quote' it’s 10^11 — “x” rock'n'roll  \n 3.5 ''a",
+            "  'tis the  season's  ",
+            "a-b c’ d'' 12ab34",
+            "\u{a0}5\u{2009}000 café naïve\u{202f}€ x\u{85}y \x0b\x0c\r\n\tz",
+            "Ünïcode words\u{3000}and blanks'\u{2019}s",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let alphabet = [
+            "a", "B", "'", "’", " ", "\n", "\t", "\u{a0}", "é", "5", "-", ".", "—", "\r",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..200 {
+            let mut t = String::new();
+            for _ in 0..24 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            texts.push(t);
+        }
+        for text in &texts {
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                assert_eq!(
+                    next_tok(text, pos),
+                    next_tok_general(text, pos),
+                    "{text:?} {pos}"
+                );
+                assert_eq!(
+                    prev_tok(text, pos),
+                    prev_tok_general(text, pos),
+                    "{text:?} {pos}"
+                );
+            }
         }
     }
 

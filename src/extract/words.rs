@@ -384,8 +384,9 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
             if t.kind != TokKind::Word {
                 return fraction && unit_word_after(text, end, true);
             }
+            // (`t` is the word `unit_word_after` would read.)
             if w != b"tens"
-                && unit_word_after(text, end, fraction)
+                && unit_word_at(text, t.start, !fraction)
                 && (fraction || !(after_quantity(text, start) || after_bound_word(text, start)))
             {
                 return true;
@@ -439,11 +440,14 @@ fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
     let (Some(&c0), Some(&c1)) = (b.get(pos), b.get(pos + 1)) else {
         return false;
     };
-    let known_prefix = c0.is_ascii_alphabetic()
-        && c1.is_ascii_alphabetic()
-        && unit_name_prefixes()[(c0.to_ascii_lowercase() - b'a') as usize]
-            [(c1.to_ascii_lowercase() - b'a') as usize];
-    if !known_prefix {
+    if !(c0.is_ascii_alphabetic() && c1.is_ascii_alphabetic()) {
+        return false;
+    }
+    let (i0, i1) = (
+        (c0.to_ascii_lowercase() - b'a') as usize,
+        (c1.to_ascii_lowercase() - b'a') as usize,
+    );
+    if !unit_name_prefixes()[i0][i1] || (physical_only && !physical_unit_word_prefixes()[i0][i1]) {
         return false;
     }
     let units = crate::units::UnitTable::default_table();
@@ -463,14 +467,49 @@ fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
         && !word.eq_ignore_ascii_case(b"second")
         && !unit.is_currency()
         && !unit.is_count()
-        && (!physical_only
-            || (matches!(unit.dimension.as_str(), "length" | "mass" | "volume" | "area")
-                // Everyday nouns and servings more often than measures: "a cup of coffee",
-                // "a stone's throw", "a yard", "a foot in the door", "a ton of work".
-                && !matches!(
-                    unit.id.as_str(),
-                    "cup" | "tbsp" | "tsp" | "stone" | "yd" | "ft" | "short_ton"
-                )))
+        && (!physical_only || physical_measure(unit))
+}
+
+/// A unit that `unit_word_at` accepts after an article: length, mass, volume or area.
+fn physical_measure(unit: &crate::units::Unit) -> bool {
+    matches!(unit.dimension.as_str(), "length" | "mass" | "volume" | "area")
+        // Everyday nouns and servings more often than measures: "a cup of coffee",
+        // "a stone's throw", "a yard", "a foot in the door", "a ton of work".
+        && !matches!(
+            unit.id.as_str(),
+            "cup" | "tbsp" | "tsp" | "stone" | "yd" | "ft" | "short_ton"
+        )
+}
+
+/// The first two letters (folded) of every symbol and name of three or more ASCII letters
+/// of a `physical_measure` unit in the default table: the word after "a" must start so
+/// for `unit_word_at` to accept it (a quick "no" for most words after an article).
+fn physical_unit_word_prefixes() -> &'static [[bool; 26]; 26] {
+    static PREFIXES: std::sync::OnceLock<[[bool; 26]; 26]> = std::sync::OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        let units = crate::units::UnitTable::default_table();
+        let mut t = [[false; 26]; 26];
+        for line in crate::units::DEFAULT_UNITS_CSV.lines().skip(1) {
+            // id,dimension,base,factor,offset,symbols,names
+            let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+            let (Some(id), Some(symbols), Some(names)) =
+                (fields.first(), fields.get(5), fields.get(6))
+            else {
+                continue;
+            };
+            if !units.get(id).is_some_and(physical_measure) {
+                continue;
+            }
+            for form in symbols.split('|').chain(names.split('|')).map(str::trim) {
+                if form.len() >= 3 && form.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    let f = form.as_bytes();
+                    t[(f[0].to_ascii_lowercase() - b'a') as usize]
+                        [(f[1].to_ascii_lowercase() - b'a') as usize] = true;
+                }
+            }
+        }
+        t
+    })
 }
 
 /// The first two letters (folded) of every unit name in the default table.
