@@ -232,6 +232,20 @@ impl UnitTable {
                 end: m.end(),
             });
         }
+        // "It weighs 5 lb. The next": an abbreviation's dot that ends the line or the
+        // sentence (a capital follows) is the full stop. (At the very end of a text the dot
+        // stays: phrase parsers count "45 deg." as one token.)
+        if let Some(b) = best.as_mut()
+            && b.end > pos + 1
+            && text.as_bytes()[b.end - 1] == b'.'
+            && match &text.as_bytes()[b.end..] {
+                [b'\n' | b'\r', ..] => true,
+                [b' ', c, ..] => c.is_ascii_uppercase(),
+                _ => false,
+            }
+        {
+            b.end -= 1;
+        }
         // A one-letter symbol that goes on as a name or an abbreviation is no unit:
         // "F-Series", "C.P.I.", "14.7C/".
         if let Some(b) = best

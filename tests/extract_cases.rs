@@ -1315,6 +1315,14 @@ fn a_fraction_over_a_power_of_ten_and_money_with_its_cents() {
 }
 
 #[test]
+fn an_abbreviation_dot_before_a_new_sentence_is_the_full_stop() {
+    let text = "The bag weighs 5 lb. The box weighs 2 lb. of paper.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "5 lb").unit_text.as_deref(), Some("lb"));
+    assert_eq!(find(text, &qs, "2 lb.").unit_text.as_deref(), Some("lb."));
+}
+
+#[test]
 fn a_range_announced_by_between_takes_words_and_a_hedged_far_end() {
     let text = "Seeds are between 5 and six millimetres long and weigh between 2 g and about 7 g.";
     let qs = extract(text);
