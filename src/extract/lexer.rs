@@ -403,7 +403,6 @@ impl Lower {
     /// bytes at a time, with no loop over the letters. The same as `Lower::new` on them.
     #[inline]
     fn of_window(window: &[u8; 24], len: usize) -> Option<Lower> {
-        const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
         let mut buf = [0u8; 24];
         let mut high = 0u64;
         for (chunk, (src, dst)) in window
@@ -422,13 +421,7 @@ impl Lower {
             };
             let x = u64::from_le_bytes(src.try_into().expect("8 bytes")) & keep;
             high |= x & HIGH_BITS;
-            // Bit 7 of each byte of `upper` is set for 'A'..='Z': adding 0x3f carries into
-            // bit 7 from 'A' (0x41) up, adding 0x25 from '[' (0x5b) up, and with bit 7
-            // cleared first no sum carries into the next byte.
-            let low7 = x & !HIGH_BITS;
-            let upper =
-                ((low7 + 0x3f3f_3f3f_3f3f_3f3f) ^ (low7 + 0x2525_2525_2525_2525)) & HIGH_BITS;
-            dst.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
+            dst.copy_from_slice(&lower_ascii_u64(x).to_le_bytes());
         }
         (high == 0).then_some(Lower {
             buf,
@@ -476,10 +469,38 @@ impl PartialEq<&str> for Lower {
     }
 }
 
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight ASCII bytes lowered at once.
+#[inline]
+fn lower_ascii_u64(x: u64) -> u64 {
+    // Bit 7 of each byte of `upper` is set for 'A'..='Z': adding 0x3f carries into bit 7
+    // from 'A' (0x41) up, adding 0x25 from '[' (0x5b) up, and with bit 7 cleared first no
+    // sum carries into the next byte.
+    let low7 = x & !HIGH_BITS;
+    let upper = ((low7 + 0x3f3f_3f3f_3f3f_3f3f) ^ (low7 + 0x2525_2525_2525_2525)) & HIGH_BITS;
+    x | (upper >> 2)
+}
+
 /// The lowercased text of a token (ASCII folding only; prose cues are ASCII).
 #[inline]
 pub fn lower(text: &str, t: &Tok) -> Lower {
     let len = t.end - t.start;
+    // Most words fit one load.
+    if (1..=8).contains(&len)
+        && let Some(window) = text.as_bytes().get(t.start..t.start + 8)
+    {
+        let x =
+            u64::from_le_bytes(window.try_into().expect("8 bytes")) & (u64::MAX >> (8 * (8 - len)));
+        if x & HIGH_BITS == 0 {
+            let mut buf = [0u8; 24];
+            buf[..8].copy_from_slice(&lower_ascii_u64(x).to_le_bytes());
+            return Lower {
+                buf,
+                len: len as u8,
+            };
+        }
+    }
     if len <= 24
         && let Some(window) = text.as_bytes().get(t.start..t.start + 24)
         && let Some(l) = Lower::of_window(window.try_into().expect("24 bytes"), len)
@@ -504,14 +525,25 @@ struct WordTable {
     shift: u32,
 }
 
-/// The first seven bytes of a word and its length, as one key.
+/// The first seven bytes of a word and its length, as one key (big-endian bytes, the
+/// length in the lowest byte; read with two overlapping loads, not byte by byte).
 #[inline]
 fn word_key(w: &[u8]) -> u64 {
-    let mut k = 0u64;
-    for (i, &b) in w.iter().take(7).enumerate() {
-        k |= (b as u64) << (8 * (7 - i));
-    }
-    k | (w.len().min(255) as u64)
+    let n = w.len();
+    let k = if n >= 8 {
+        u64::from_be_bytes(w[..8].try_into().expect("8 bytes")) & !0xff
+    } else if n >= 4 {
+        let head = u32::from_be_bytes(w[..4].try_into().expect("4 bytes")) as u64;
+        let tail = u32::from_be_bytes(w[n - 4..].try_into().expect("4 bytes")) as u64;
+        (head << 32) | (tail << (8 * (8 - n)))
+    } else {
+        let mut k = 0u64;
+        for (i, &b) in w.iter().enumerate() {
+            k |= (b as u64) << (8 * (7 - i));
+        }
+        k
+    };
+    k | (n.min(255) as u64)
 }
 
 #[inline]
@@ -712,6 +744,21 @@ mod tests {
                 let plain = Lower::new(&text[start..end]);
                 assert_eq!(fast.as_bytes(), plain.as_bytes(), "{:?}", &text[start..end]);
             }
+        }
+    }
+
+    #[test]
+    fn word_keys_are_the_first_seven_bytes_and_the_length() {
+        let plain = |w: &[u8]| {
+            let mut k = 0u64;
+            for (i, &b) in w.iter().take(7).enumerate() {
+                k |= (b as u64) << (8 * (7 - i));
+            }
+            k | (w.len().min(255) as u64)
+        };
+        let long = b"abcdefghijklmnopqrstuvwxyz";
+        for n in 0..=long.len() {
+            assert_eq!(word_key(&long[..n]), plain(&long[..n]), "{n}");
         }
     }
 

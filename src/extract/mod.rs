@@ -100,21 +100,24 @@ fn next_candidate(text: &str, pos: usize) -> Option<(usize, bool)> {
     next_candidate_bytewise(text, pos)
 }
 
-/// Bit masks over 16 bytes: ASCII letters, ASCII digits, and the lead bytes of the
-/// fraction glyphs (0xC2, 0xE2; see `glyph_at`).
+/// Bit masks over a window of bytes: ASCII letters, ASCII digits, and the lead bytes of
+/// the fraction glyphs (0xC2, 0xE2; see `glyph_at`).
 #[cfg(target_arch = "x86_64")]
-struct BlockClasses {
-    letters: u32,
-    digits: u32,
-    glyph_leads: u32,
+#[derive(Default)]
+struct Classes {
+    letters: u64,
+    digits: u64,
+    glyph_leads: u64,
 }
 
+/// The classes of 16 bytes, as the low 16 bits of each mask.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-fn classify_block(block: &[u8; 16]) -> BlockClasses {
+fn classify_block(block: &[u8]) -> Classes {
     use std::arch::x86_64::*;
-    // SAFETY: SSE2 is part of the x86_64 baseline; the load reads exactly the 16 bytes of
-    // `block` (unaligned load).
+    assert!(block.len() >= 16);
+    // SAFETY: SSE2 is part of the x86_64 baseline; the unaligned load reads the first 16
+    // bytes of `block`, which has at least 16 (asserted above).
     unsafe {
         let v = _mm_loadu_si128(block.as_ptr() as *const __m128i);
         // `x - lo` wrapped into the signed range: below `-128 + n` iff `x` is in lo..lo+n.
@@ -129,40 +132,59 @@ fn classify_block(block: &[u8; 16]) -> BlockClasses {
             _mm_cmpeq_epi8(v, _mm_set1_epi8(0xC2u8 as i8)),
             _mm_cmpeq_epi8(v, _mm_set1_epi8(0xE2u8 as i8)),
         );
-        BlockClasses {
-            letters: _mm_movemask_epi8(letters) as u32,
-            digits: _mm_movemask_epi8(digits) as u32,
-            glyph_leads: _mm_movemask_epi8(glyph_leads) as u32,
+        Classes {
+            letters: _mm_movemask_epi8(letters) as u32 as u64,
+            digits: _mm_movemask_epi8(digits) as u32 as u64,
+            glyph_leads: _mm_movemask_epi8(glyph_leads) as u32 as u64,
         }
     }
 }
 
-/// The next candidate at or after `pos` (the same as `next_candidate_bytewise`), 16 bytes
-/// at a time: the bytes are classified with SSE2 and only word starts, digits and glyph
-/// lead bytes are looked at one by one. Most of a text is neither.
+/// Bytes classified at once by `next_candidate`: most words end in the window they
+/// start in.
+#[cfg(target_arch = "x86_64")]
+const WINDOW: usize = 64;
+
+/// The classes of the `WINDOW` bytes at `at` (NUL bytes, no class, past the end).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn classify_window(bytes: &[u8], at: usize) -> Classes {
+    let mut padded = [0u8; WINDOW];
+    let window = match bytes.get(at..at + WINDOW) {
+        Some(w) => w,
+        None => {
+            padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+            &padded
+        }
+    };
+    let mut classes = Classes::default();
+    for (i, block) in window.chunks_exact(16).enumerate() {
+        let c = classify_block(block);
+        classes.letters |= c.letters << (16 * i);
+        classes.digits |= c.digits << (16 * i);
+        classes.glyph_leads |= c.glyph_leads << (16 * i);
+    }
+    classes
+}
+
+/// The next candidate at or after `pos` (the same as `next_candidate_bytewise`), a window
+/// of bytes at a time: the bytes are classified with SSE2 and only word starts, digits and
+/// glyph lead bytes are looked at one by one. Most of a text is neither.
 #[cfg(target_arch = "x86_64")]
 fn next_candidate(text: &str, pos: usize) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
-    let mut block = pos;
-    'blocks: while block < bytes.len() {
-        let classes = match bytes.get(block..block + 16) {
-            Some(b) => classify_block(b.try_into().expect("16 bytes")),
-            None => {
-                // The tail, padded with NUL bytes (no class).
-                let mut padded = [0u8; 16];
-                padded[..bytes.len() - block].copy_from_slice(&bytes[block..]);
-                classify_block(&padded)
-            }
-        };
-        // A letter run that goes on from before the block is no word start (it began
+    let mut window = pos;
+    'windows: while window < bytes.len() {
+        let classes = classify_window(bytes, window);
+        // A letter run that goes on from before the window is no word start (it began
         // before `pos`, where `word_boundaries` rejects it, or was looked at already).
-        let letter_before = block > 0 && bytes[block - 1].is_ascii_alphabetic();
+        let letter_before = window > 0 && bytes[window - 1].is_ascii_alphabetic();
         let letters = classes.letters;
-        let word_starts = letters & !((letters << 1) | letter_before as u32);
+        let word_starts = letters & !((letters << 1) | letter_before as u64);
         let mut todo = word_starts | classes.digits | classes.glyph_leads;
         while todo != 0 {
             let k = todo.trailing_zeros();
-            let i = block + k as usize;
+            let i = window + k as usize;
             if classes.digits >> k & 1 != 0 {
                 return Some((i, true));
             }
@@ -173,11 +195,11 @@ fn next_candidate(text: &str, pos: usize) -> Option<(usize, bool)> {
                     return Some((i, false));
                 }
             } else {
-                let after = !letters & 0xFFFF;
-                let end = if after >> k != 0 {
-                    i + (after >> k).trailing_zeros() as usize
+                let after = !letters >> k;
+                let end = if after != 0 {
+                    i + after.trailing_zeros() as usize
                 } else {
-                    let mut e = block + 16;
+                    let mut e = window + WINDOW;
                     while bytes.get(e).is_some_and(u8::is_ascii_alphabetic) {
                         e += 1;
                     }
@@ -186,15 +208,15 @@ fn next_candidate(text: &str, pos: usize) -> Option<(usize, bool)> {
                 if candidate_word(text, i, end) {
                     return Some((i, false));
                 }
-                if end >= block + 16 {
-                    // The word ran past the block: go on from its end.
-                    block = end;
-                    continue 'blocks;
+                if end >= window + WINDOW {
+                    // The word ran past the window: go on from its end.
+                    window = end;
+                    continue 'windows;
                 }
             }
             todo &= todo - 1;
         }
-        block += 16;
+        window += WINDOW;
     }
     None
 }
@@ -312,7 +334,7 @@ mod tests {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..300 {
             let mut t = String::new();
-            for _ in 0..40 {
+            for _ in 0..120 {
                 seed ^= seed << 13;
                 seed ^= seed >> 7;
                 seed ^= seed << 17;
