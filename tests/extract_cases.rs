@@ -1323,6 +1323,14 @@ fn an_abbreviation_dot_before_a_new_sentence_is_the_full_stop() {
 }
 
 #[test]
+fn seconds_to_the_minus_one_are_a_frequency() {
+    let text = "The decay rate is 0.5 s−1 and the wind 3 m s-1.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "0.5 s−1").unit.as_deref(), Some("Hz"));
+    assert_eq!(find(text, &qs, "3 m s-1").unit.as_deref(), Some("m_per_s"));
+}
+
+#[test]
 fn a_range_announced_by_between_takes_words_and_a_hedged_far_end() {
     let text = "Seeds are between 5 and six millimetres long and weigh between 2 g and about 7 g.";
     let qs = extract(text);

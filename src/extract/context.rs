@@ -2817,6 +2817,21 @@ impl<'a> Reader<'a> {
         if self.ex.units.unit(u).dimension != "time" {
             return m;
         }
+        // "4e14 s-1", "0.5 s⁻¹": per second, a frequency (not 4e14 seconds).
+        if self.ex.units.unit(u).id == "s"
+            && m.unit_span.is_some_and(|s| s.end == m.end)
+            && let Some(len) = ["-1", "−1", "⁻¹", "^-1"]
+                .iter()
+                .find(|p| rest.starts_with(p.as_bytes()))
+                .map(|p| p.len())
+            && rest.get(len).is_none_or(|c| !c.is_ascii_alphanumeric())
+            && let Some(hz) = self.ex.units.get_index("Hz")
+        {
+            m.unit = Some(hz);
+            m.end += len;
+            m.unit_span = m.unit_span.map(|s| Span::new(s.start, s.end + len));
+            return m;
+        }
         if let Some((t, w)) = self.word_after(m.end) {
             if w == "old" {
                 m.end = t.end;
