@@ -1281,6 +1281,15 @@ fn exactly_and_precisely_are_part_of_an_exact_claim() {
 
 #[test]
 fn a_fraction_hyphenated_to_a_unit_and_generic_currencies() {
+    let text = "The half-year results and a quarter-point rise were due.";
+    assert!(
+        extract(text)
+            .iter()
+            .all(|q| q.unit.as_deref() != Some("year"))
+    );
+    let text = "The euro fell almost a cent and a half.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "almost a cent and a half").value, 1.5);
     let text = "Half-litre bottles cost 10 dinars or twenty ringgit 43 sens.";
     let qs = extract(text);
     let q = find(text, &qs, "Half-litre");

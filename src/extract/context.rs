@@ -1280,7 +1280,7 @@ impl<'a> Reader<'a> {
                     })
                     && matches!(
                         self.ex.units.unit(u).dimension.as_str(),
-                        "time" | "length" | "mass" | "volume"
+                        "time" | "length" | "mass" | "volume" | "currency"
                     )
                 {
                     m.core.value += 0.5;

@@ -380,9 +380,17 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
             if t.newline_before {
                 return false;
             }
-            // "half-litre", "quarter-mile": a fraction hyphenated to its unit.
+            // "half-litre", "quarter-mile": a fraction hyphenated to a physical unit ("the
+            // half-year results", "a quarter-point rise" name a period or a step).
             if t.kind != TokKind::Word {
-                return fraction && unit_word_after(text, end, true);
+                return fraction
+                    && t.text(text) == "-"
+                    && !t.space_before
+                    && next_tok(text, t.end).is_some_and(|u| {
+                        u.kind == TokKind::Word
+                            && !u.space_before
+                            && unit_word_at(text, u.start, true)
+                    });
             }
             // (`t` is the word `unit_word_after` would read.)
             if w != b"tens"
