@@ -1340,6 +1340,16 @@ fn seconds_to_the_minus_one_are_a_frequency() {
 }
 
 #[test]
+fn an_article_before_a_two_letter_measure_symbol_and_dotted_kg() {
+    let text = "Add a kg of flour, an ml of oil and 1 k.g. of sugar.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "a kg").unit.as_deref(), Some("kg"));
+    assert_eq!(find(text, &qs, "an ml").value, 1.0);
+    let q = find(text, &qs, "1 k.g.");
+    assert_eq!((q.value, q.unit.as_deref()), (1.0, Some("kg")));
+}
+
+#[test]
 fn a_range_announced_by_between_takes_words_and_a_hedged_far_end() {
     let text = "Seeds are between 5 and six millimetres long and weigh between 2 g and about 7 g.";
     let qs = extract(text);

@@ -2523,7 +2523,10 @@ impl<'a> Reader<'a> {
             ) {
                 // "3 dozen", "3 dozens", "5 doz"
                 12.0
-            } else if let Some(f) = words::scale_abbrev(raw) {
+            } else if let Some(f) = words::scale_abbrev(raw).filter(|_| {
+                // "1 k.g.": a letter of a dotted abbreviation, not a scale.
+                !matches!(text.as_bytes()[t.end..], [b'.', c, ..] if c.is_ascii_alphabetic())
+            }) {
                 // "5 m" is metres unless money precedes; "5 k" is rare but thousands.
                 let money = m.unit.is_some_and(|u| self.ex.units.unit(u).is_currency());
                 if raw == "m" && !money {

@@ -470,7 +470,7 @@ fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
         return false;
     }
     let unit = units.unit(m.unit);
-    word.len() >= 3
+    (word.len() >= 3 || (physical_only && SHORT_MEASURES.contains(&word)))
         && word.iter().all(u8::is_ascii_alphabetic)
         && !word.eq_ignore_ascii_case(b"second")
         && !unit.is_currency()
@@ -509,7 +509,9 @@ fn physical_unit_word_prefixes() -> &'static [[bool; 26]; 26] {
                 continue;
             }
             for form in symbols.split('|').chain(names.split('|')).map(str::trim) {
-                if form.len() >= 3 && form.bytes().all(|b| b.is_ascii_alphabetic()) {
+                if (form.len() >= 3 || SHORT_MEASURES.contains(&form.as_bytes()))
+                    && form.bytes().all(|b| b.is_ascii_alphabetic())
+                {
                     let f = form.as_bytes();
                     t[(f[0].to_ascii_lowercase() - b'a') as usize]
                         [(f[1].to_ascii_lowercase() - b'a') as usize] = true;
@@ -520,6 +522,9 @@ fn physical_unit_word_prefixes() -> &'static [[bool; 26]; 26] {
     })
 }
 
+/// Two-letter symbols of measures that read as words after an article: "a kg", "an ml".
+const SHORT_MEASURES: [&[u8]; 8] = [b"kg", b"lb", b"ml", b"km", b"mg", b"cm", b"mm", b"oz"];
+
 /// The first two letters (folded) of every unit name in the default table.
 fn unit_name_prefixes() -> &'static [[bool; 26]; 26] {
     static PREFIXES: std::sync::OnceLock<[[bool; 26]; 26]> = std::sync::OnceLock::new();
@@ -527,7 +532,11 @@ fn unit_name_prefixes() -> &'static [[bool; 26]; 26] {
         let mut t = [[false; 26]; 26];
         for line in crate::units::DEFAULT_UNITS_CSV.lines().skip(1) {
             let names = line.rsplit(',').next().unwrap_or("");
-            for name in names.split('|') {
+            // The two-letter symbols read as words after an article too ("a kg").
+            let short = SHORT_MEASURES
+                .iter()
+                .map(|w| std::str::from_utf8(w).unwrap_or(""));
+            for name in names.split('|').chain(short) {
                 if let [a, b, ..] = name.as_bytes()
                     && a.is_ascii_alphabetic()
                     && b.is_ascii_alphabetic()
