@@ -22,7 +22,13 @@ pub struct Reader<'a> {
     text: &'a str,
     /// The tokens before the last position asked for: the rules of one candidate look
     /// back from the same place several times (hedge, change, names, years).
-    before: std::cell::Cell<(usize, TokBuf)>,
+    before: std::cell::Cell<TokBuf>,
+    /// Where `before` was read from (`usize::MAX`: nowhere yet). Kept apart so that a
+    /// look at it copies no tokens.
+    before_at: std::cell::Cell<usize>,
+    /// The last `word_after` asked for and its answer: the rules of one candidate often
+    /// look at the word after the same place (unit, bound, change, counted noun).
+    after: std::cell::Cell<(usize, Option<(Tok, Lower)>)>,
 }
 
 /// A number with its scale, currency and unit, before range and hedge.
@@ -1014,37 +1020,42 @@ impl<'a> Reader<'a> {
         Reader {
             ex,
             text,
-            before: std::cell::Cell::new((usize::MAX, toks_before(text, 0, 0))),
+            before: std::cell::Cell::new(toks_before(text, 0, 0)),
+            before_at: std::cell::Cell::new(usize::MAX),
+            after: std::cell::Cell::new((usize::MAX, None)),
         }
     }
 
     /// Up to `MAX_BEFORE` tokens ending at or before `pos`, nearest last (cached).
     fn toks_before(&self, pos: usize) -> TokBuf {
-        let (at, toks) = self.before.get();
-        if at == pos {
-            return toks;
+        if self.before_at.get() == pos {
+            return self.before.get();
         }
         // Five tokens serve every rule that looks back (the longest hedge has four words).
         let toks = toks_before(self.text, pos, 5);
-        self.before.set((pos, toks));
+        self.before.set(toks);
+        self.before_at.set(pos);
         toks
     }
 
     /// The token ending at or before `pos` (from the cache when it holds `pos`).
     fn prev_tok(&self, pos: usize) -> Option<Tok> {
-        let (at, toks) = self.before.get();
-        if at == pos {
-            return toks.last().copied();
+        if self.before_at.get() == pos {
+            return self.before.get().last().copied();
         }
         super::lexer::prev_tok(self.text, pos)
     }
 
     fn word_after(&self, pos: usize) -> Option<(Tok, Lower)> {
-        let t = next_tok(self.text, pos)?;
-        if t.newline_before || t.kind != TokKind::Word {
-            return None;
+        let (at, word) = self.after.get();
+        if at == pos {
+            return word;
         }
-        Some((t, lower(self.text, &t)))
+        let word = next_tok(self.text, pos)
+            .filter(|t| !t.newline_before && t.kind == TokKind::Word)
+            .map(|t| (t, lower(self.text, &t)));
+        self.after.set((pos, word));
+        word
     }
 
     /// The next token after `pos` if it is on the same line.

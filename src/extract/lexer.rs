@@ -164,8 +164,9 @@ fn next_tok_general(text: &str, pos: usize) -> Option<Tok> {
     })
 }
 
-/// Most tokens `toks_before` returns.
-pub const MAX_BEFORE: usize = 8;
+/// Most tokens `toks_before` returns (the extractor's rules look back five tokens at most;
+/// a small buffer is copied inline, not by a memcpy call).
+pub const MAX_BEFORE: usize = 5;
 
 /// Up to `MAX_BEFORE` tokens, nearest last, held inline (no allocation).
 #[derive(Debug, Clone, Copy)]
