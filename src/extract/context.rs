@@ -4288,7 +4288,9 @@ impl<'a> Reader<'a> {
         let joined = &joined[..len];
         // The longest hedge wins: "no more than" over "more than".
         let mut best: Option<(usize, Qualifier, usize)> = None;
-        for (phrase, q) in HEDGES {
+        // Only hedges whose last word is the nearest word can match.
+        let nearest = lower(text, &toks[picked[0]]);
+        for (phrase, q) in hedges_ending_with(&nearest).iter().map(|&i| &HEDGES[i]) {
             // The hedge must be the whole tail of the joined words, starting at a word.
             if joined.last() != phrase.as_bytes().last() || !joined.ends_with(phrase.as_bytes()) {
                 continue;
@@ -4786,6 +4788,28 @@ fn elided_move(text: &str, from: usize, to: usize) -> bool {
 }
 
 /// "Oct. " or "feb. " right before `start`: an abbreviated month and its dot.
+/// Indexes into `HEDGES` of the hedges whose last word is `w`, in `HEDGES` order (so the
+/// first of the longest still wins): a hedge tail is looked up, not every hedge tried.
+fn hedges_ending_with(w: &str) -> &'static [usize] {
+    static BY_LAST_WORD: std::sync::OnceLock<Vec<(&'static str, Vec<usize>)>> =
+        std::sync::OnceLock::new();
+    let by_last_word = BY_LAST_WORD.get_or_init(|| {
+        let mut groups: Vec<(&'static str, Vec<usize>)> = Vec::new();
+        for (i, (phrase, _)) in HEDGES.iter().enumerate() {
+            let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+            match groups.iter_mut().find(|(word, _)| *word == last) {
+                Some((_, indexes)) => indexes.push(i),
+                None => groups.push((last, vec![i])),
+            }
+        }
+        groups.sort_by(|a, b| a.0.cmp(b.0));
+        groups
+    });
+    by_last_word
+        .binary_search_by(|(word, _)| (*word).cmp(w))
+        .map_or(&[], |i| &by_last_word[i].1)
+}
+
 fn abbreviated_month_before(text: &str, start: usize) -> bool {
     let b = text.as_bytes();
     let mut i = start;
