@@ -1551,3 +1551,18 @@ fn a_capitalized_number_word_after_a_capitalized_word_is_part_of_a_name() {
     // lowercase word.
     assert_eq!(spans, vec!["Three people", "Two"], "{qs:?}");
 }
+
+#[test]
+fn degrees_without_a_scale_are_a_temperature_only_in_a_sentence_about_one() {
+    let text = "The thermostat was set to 21.5 degrees. Tilt the panel 30 degrees. \
+                It reached 40° in the shade on the hottest day. The hotel sign leaned 15°.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "21.5 degrees").unit.as_deref(),
+        Some("deg_temp")
+    );
+    assert_eq!(find(text, &qs, "30 degrees").unit.as_deref(), Some("deg"));
+    assert_eq!(find(text, &qs, "40°").unit.as_deref(), Some("deg_temp"));
+    // "hotel" is no "hot": whole words only for the short ones.
+    assert_eq!(find(text, &qs, "15°").unit.as_deref(), Some("deg"));
+}

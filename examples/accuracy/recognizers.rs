@@ -753,7 +753,8 @@ How our output is projected onto each model:
 - DimensionModel / CurrencyModel / TemperatureModel / AgeModel: quantities whose unit dimension
   (from data/units.csv) is respectively physical (length, mass, area, volume, speed, data,
   energy, power, frequency, pressure) / currency / temperature / time, or whose unit id is one
-  that the model's own unit names map to (e.g. `deg` for TemperatureModel's "Degree"), with the
+  that the model's own unit names map to (TemperatureModel's "Degree" is `deg_temp`, degrees
+  without a scale in a sentence about temperature; DimensionModel's is `deg`, an angle), with the
   value span (hedges are not part of Recognizers-Text spans). `subtype` and
   `isoCurrency` are not compared separately: our unit id carries both. A rate's unit is
   compared as `unit/per_unit` ("Meter per millisecond" = `m/ms`), except for CurrencyModel,

@@ -1491,6 +1491,11 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "the thermostat is at 21 degrees": degrees without a scale are a temperature
+        // when the sentence speaks of one, an angle otherwise ("turn 90 degrees").
+        if unit.as_deref() == Some("deg") && self.speaks_of_temperature(m.start) {
+            unit = Some("deg_temp".to_string());
+        }
         let product_span = self.product_after(&m);
         Outcome::Found(Box::new(Quantity {
             span: Span::new(start, m.end),
@@ -3901,6 +3906,77 @@ impl<'a> Reader<'a> {
             "cent"
         };
         Some((self.ex.units.get_index(id)?, p + 1))
+    }
+
+    /// Does the sentence around `p` speak of temperature (and not of an angle)? Words
+    /// are matched by their start ("temperatures", "freezing"), a few exactly ("hot" is
+    /// not "hotel").
+    fn speaks_of_temperature(&self, p: usize) -> bool {
+        const STARTS: &[&str] = &[
+            "temperat",
+            "weather",
+            "forecast",
+            "freez",
+            "frost",
+            "thermo",
+            "fever",
+            "celsius",
+            "fahrenheit",
+            "boil",
+            "heat",
+            "chill",
+            "thaw",
+        ];
+        const WHOLE: &[&str] = &[
+            "hot", "hotter", "hottest", "warm", "warmer", "warmest", "cold", "colder", "coldest",
+            "cool", "cooler", "coolest", "oven", "outside", "outdoors",
+        ];
+        const ANGLE: &[&str] = &[
+            "angle",
+            "rotat",
+            "turn",
+            "tilt",
+            "latitude",
+            "longitude",
+            "slope",
+            "incline",
+            "bearing",
+            "compass",
+            "arc",
+            "pitch",
+            "spin",
+        ];
+        let text = self.text;
+        let lo = text.floor_char_boundary(p.saturating_sub(200));
+        let hi = text.ceil_char_boundary((p + 120).min(text.len()));
+        let window = &text[lo..hi];
+        // Sentence ends: "!", "?", a line break, or a full stop before a space (not the
+        // point of "21.5").
+        let is_end = |(i, c): (usize, char)| {
+            matches!(c, '!' | '?' | '\n')
+                || (c == '.' && window[i + 1..].starts_with(char::is_whitespace))
+        };
+        let start = window[..p - lo]
+            .char_indices()
+            .rev()
+            .find(|&ic| is_end(ic))
+            .map_or(0, |(i, _)| i + 1);
+        let end = window[p - lo..]
+            .char_indices()
+            .find(|&ic| is_end(ic))
+            .map_or(window.len(), |(i, _)| p - lo + i);
+        let mut warm = false;
+        for word in window[start..end]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 3)
+        {
+            let word = word.to_lowercase();
+            if ANGLE.iter().any(|a| word.starts_with(a)) {
+                return false;
+            }
+            warm |= STARTS.iter().any(|s| word.starts_with(s)) || WHOLE.contains(&word.as_str());
+        }
+        warm
     }
 
     /// "more minutes", "extra years": a comparative then a unit (at `p`).
