@@ -3399,7 +3399,7 @@ impl<'a> Reader<'a> {
         {
             w = v;
         }
-        UP_WORDS.contains(&w) || DOWN_WORDS.contains(&w)
+        move_word(&w).is_some()
     }
 
     /// "us $ 150 million", "hk $ 10", "c $ 300", "usd$ 15": letters before a dollar sign
@@ -4753,11 +4753,8 @@ impl<'a> Reader<'a> {
             {
                 return None;
             }
-            if UP_WORDS.contains(&w) {
-                return Some(Change::Up);
-            }
-            if DOWN_WORDS.contains(&w) {
-                return Some(Change::Down);
+            if let Some(change) = move_word(&w) {
+                return Some(change);
             }
         }
         if let Some((t, w)) = self.word_after(end) {
@@ -4864,6 +4861,30 @@ fn elided_move(text: &str, from: usize, to: usize) -> bool {
 }
 
 /// "Oct. " or "feb. " right before `start`: an abbreviated month and its dot.
+/// Up for a word of `UP_WORDS`, down for one of `DOWN_WORDS` (up first). Most words are
+/// neither, and one look-up in both lists at once says so.
+fn move_word(w: &str) -> Option<Change> {
+    static MOVE_WORDS: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    let either = MOVE_WORDS.get_or_init(|| {
+        let words: Vec<&'static str> = UP_WORDS
+            .words()
+            .iter()
+            .chain(DOWN_WORDS.words())
+            .copied()
+            .collect();
+        WordSet::new(Box::leak(words.into_boxed_slice()))
+    });
+    if !either.contains(w) {
+        None
+    } else if UP_WORDS.contains(w) {
+        Some(Change::Up)
+    } else if DOWN_WORDS.contains(w) {
+        Some(Change::Down)
+    } else {
+        None
+    }
+}
+
 /// Indexes into `HEDGES` of the hedges whose last word is `w`, in `HEDGES` order (so the
 /// first of the longest still wins): a hedge tail is looked up, not every hedge tried.
 fn hedges_ending_with(w: &str) -> &'static [usize] {

@@ -560,6 +560,11 @@ impl WordSet {
         }
     }
 
+    /// The words of the set, as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
     fn table(&self) -> &WordTable {
         self.table.get_or_init(|| {
             let bits = (self.words.len() * 2)
