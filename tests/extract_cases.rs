@@ -1566,3 +1566,12 @@ fn degrees_without_a_scale_are_a_temperature_only_in_a_sentence_about_one() {
     // "hotel" is no "hot": whole words only for the short ones.
     assert_eq!(find(text, &qs, "15°").unit.as_deref(), Some("deg"));
 }
+
+#[test]
+fn egyptian_pounds_by_their_abbreviations_and_arabic_name() {
+    let text = "A kilo of rice costs 42 L.E in Cairo, up from 30 l.e. and 25 geneh.";
+    let qs = extract(text);
+    for span in ["42 L.E", "30 l.e.", "25 geneh"] {
+        assert_eq!(find(text, &qs, span).unit.as_deref(), Some("EGP"), "{span}");
+    }
+}
