@@ -1575,3 +1575,26 @@ fn egyptian_pounds_by_their_abbreviations_and_arabic_name() {
         assert_eq!(find(text, &qs, span).unit.as_deref(), Some("EGP"), "{span}");
     }
 }
+
+#[test]
+fn accelerations_and_integrated_luminosities_are_units() {
+    let text = "A dropped ball gains 9.8 m/s2 (9.81 m s−2 at the poles, 32 feet per second \
+                squared); the collider delivered 5 fb−1 after 40 pb-1 last year.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "9.8 m/s2").unit.as_deref(),
+        Some("m_per_s2")
+    );
+    assert_eq!(
+        find(text, &qs, "9.81 m s−2").unit.as_deref(),
+        Some("m_per_s2")
+    );
+    assert_eq!(
+        find(text, &qs, "32 feet per second squared")
+            .unit
+            .as_deref(),
+        Some("ft_per_s2")
+    );
+    assert_eq!(find(text, &qs, "5 fb−1").unit.as_deref(), Some("inv_fb"));
+    assert_eq!(find(text, &qs, "40 pb-1").unit.as_deref(), Some("inv_pb"));
+}
