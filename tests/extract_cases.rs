@@ -1598,3 +1598,15 @@ fn accelerations_and_integrated_luminosities_are_units() {
     assert_eq!(find(text, &qs, "5 fb−1").unit.as_deref(), Some("inv_fb"));
     assert_eq!(find(text, &qs, "40 pb-1").unit.as_deref(), Some("inv_pb"));
 }
+
+#[test]
+fn a_binary_power_after_a_times_sign_and_a_plus_inside_a_catalogue_name() {
+    let text = "The buffer holds 4x2^10 bytes. The lens cluster MACS J0416.1+2403 sits 4.3 \
+                billion light years away; mobility was 3.4+0.1 cm2/Vs.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "4x2^10 bytes").value, 4096.0);
+    let spans: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
+    assert!(!spans.iter().any(|s| s.contains("2403")), "{spans:?}");
+    // Digits before the plus: a value and its uncertainty, not a name.
+    assert!(spans.iter().any(|s| s.starts_with("3.4")), "{spans:?}");
+}

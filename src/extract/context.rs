@@ -1640,6 +1640,19 @@ impl<'a> Reader<'a> {
             if c.is_alphabetic() || c == '_' || c == '#' || c == '@' || c == '/' || c == ')' {
                 return Err(self.skip_name_tail(core.end));
             }
+            // "J1149.5+2223", "PSR B1919+21": a plus glued after a code of letters and
+            // digits joins a catalogue name ("3.4+0.1" and "T+21 days" stay numbers).
+            if c == '+' {
+                let code = text[..start - 1]
+                    .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+                    .next()
+                    .unwrap_or("");
+                if code.starts_with(char::is_alphabetic)
+                    && code.contains(|c: char| c.is_ascii_digit())
+                {
+                    return Err(self.skip_name_tail(core.end));
+                }
+            }
             // "10:30", "3.14.1"
             if c == ':' && char_before(text, start - 1).is_some_and(|b| b.is_ascii_digit()) {
                 return Err(core.end);

@@ -110,19 +110,23 @@ fn power_exponent(text: &str, pos: usize) -> Option<(i32, usize)> {
     Some((if negative { -exp } else { exp }, end))
 }
 
-/// `× 10^n`, `x10^n`, `*10^n`, `·10^n` after a mantissa.
-fn times_power_of_ten(text: &str, pos: usize) -> Option<(i32, usize)> {
+/// `× 10^n`, `x10^n`, `*10^n`, `·10^n` after a mantissa, and the binary powers of
+/// computing (`8x2^10`): the scale and the end.
+fn times_power(text: &str, pos: usize) -> Option<(f64, usize)> {
     let p = skip_inline_space(text, pos);
     let c = char_at(text, p)?;
     if !matches!(c, '×' | 'x' | 'X' | '*' | '·' | '⋅') {
         return None;
     }
     let p = skip_inline_space(text, p + c.len_utf8());
+    if text[p..].starts_with('2') && !char_at(text, p + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return power_exponent(text, p + 1).map(|(exp, e)| (2f64.powi(exp), e));
+    }
     if !text[p..].starts_with("10") {
         return None;
     }
-    if let Some(r) = power_exponent(text, p + 2) {
-        return Some(r);
+    if let Some((exp, e)) = power_exponent(text, p + 2) {
+        return Some((10f64.powi(exp), e));
     }
     // "1.99×10−30": superscripts lost in copying leave a minus sign glued to the 10.
     let q = p + 2;
@@ -138,7 +142,7 @@ fn times_power_of_ten(text: &str, pos: usize) -> Option<(i32, usize)> {
         return None;
     }
     let exp: i32 = text[q + sign_len..e].parse().ok()?;
-    Some((-exp, e))
+    Some((10f64.powi(-exp), e))
 }
 
 fn glyph_fraction(c: char) -> Option<f64> {
@@ -298,8 +302,7 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
         }));
     }
     // 8.6 × 10^10
-    if let Some((exp, e)) = times_power_of_ten(text, end) {
-        let scale = 10f64.powi(exp);
+    if let Some((scale, e)) = times_power(text, end) {
         return Ok(Some(NumCore {
             start,
             end: e,
@@ -308,7 +311,8 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
             notation: Notation::Scientific,
             plain_integer: false,
             digit_count: int_len + decimals,
-            bare_power: mantissa_str == "1",
+            // "1 × 10^9" is an order of magnitude; "1 × 2^10" is exact.
+            bare_power: mantissa_str == "1" && scale.log10().fract() == 0.0,
         }));
     }
     // 1e11, 6.02E23 (only when the exponent is not the start of a word)
@@ -539,6 +543,8 @@ mod tests {
         assert!((read("8.6 × 10^10").value - 8.6e10).abs() < 1.0);
         assert!((read("8.6x10^10").value - 8.6e10).abs() < 1.0);
         assert!((read("8.6*10^10").value - 8.6e10).abs() < 1.0);
+        assert_eq!(read("8x2^10").value, 8192.0);
+        assert_eq!(read("3 × 2^20").value, 3.0 * 1_048_576.0);
         assert!(!read("8.6*10^10").bare_power);
     }
 
