@@ -1610,3 +1610,13 @@ fn a_binary_power_after_a_times_sign_and_a_plus_inside_a_catalogue_name() {
     // Digits before the plus: a value and its uncertainty, not a name.
     assert!(spans.iter().any(|s| s.starts_with("3.4")), "{spans:?}");
 }
+
+#[test]
+fn an_article_before_a_data_size_is_one_of_it_but_a_bit_is_not() {
+    let text = "Each record fits in a kilobyte. Wait a bit, then send a gigabyte.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "a kilobyte").unit.as_deref(), Some("kB"));
+    assert_eq!(find(text, &qs, "a gigabyte").value, 1.0);
+    let spans: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
+    assert!(!spans.contains(&"a bit"), "{spans:?}");
+}

@@ -438,8 +438,8 @@ fn starts_number_slow(text: &str, start: usize, end: usize) -> bool {
 
 /// Is a unit written out as a word at `pos` ("hour", "litre", "kilometres")? Symbols
 /// ("m", "l"), currencies and counted nouns are not ("a man"); "second" is mostly the
-/// ordinal ("a second time"). With `physical_only`, only length, mass, volume and area:
-/// in news "a year", "a day", "a bit", "a point" are almost never measurements, while
+/// ordinal ("a second time"). With `physical_only`, only length, mass, volume, area and
+/// data size: in news "a year", "a day", "a bit", "a point" are almost never measurements, while
 /// "half an hour" (an explicit fraction) is.
 fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
     // Most words after "a" are no unit: reject them by their first two letters before
@@ -478,14 +478,15 @@ fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
         && (!physical_only || physical_measure(unit))
 }
 
-/// A unit that `unit_word_at` accepts after an article: length, mass, volume or area.
+/// A unit that `unit_word_at` accepts after an article: length, mass, volume, area or a
+/// data size ("a kibibyte").
 fn physical_measure(unit: &crate::units::Unit) -> bool {
-    matches!(unit.dimension.as_str(), "length" | "mass" | "volume" | "area")
+    matches!(unit.dimension.as_str(), "length" | "mass" | "volume" | "area" | "data")
         // Everyday nouns and servings more often than measures: "a cup of coffee",
-        // "a stone's throw", "a yard", "a foot in the door", "a ton of work".
+        // "a stone's throw", "a yard", "a foot in the door", "a ton of work", "a bit".
         && !matches!(
             unit.id.as_str(),
-            "cup" | "tbsp" | "tsp" | "stone" | "yd" | "ft" | "short_ton"
+            "cup" | "tbsp" | "tsp" | "stone" | "yd" | "ft" | "short_ton" | "bit"
         )
 }
 
