@@ -1620,3 +1620,11 @@ fn an_article_before_a_data_size_is_one_of_it_but_a_bit_is_not() {
     let spans: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
     assert!(!spans.contains(&"a bit"), "{spans:?}");
 }
+
+#[test]
+fn an_article_after_the_end_of_a_sentence_with_a_quantity_still_counts_one_unit() {
+    // The "a" of a rate ("$60 a barrel") must follow its amount in the same clause.
+    let text = "The file is 1,024 bytes. A megabyte is bigger.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "A megabyte").unit.as_deref(), Some("MB"));
+}

@@ -663,9 +663,12 @@ pub fn and_fraction(text: &str, pos: usize) -> Option<(f64, Option<f64>, usize)>
 /// Does a number, scale or unit word come right before `start`? Then an article there is
 /// a rate's "per": "$60 a barrel", "40 cents a pound", "$2 billion a kilometre".
 fn after_quantity(text: &str, start: usize) -> bool {
-    // One word may come between: "$80 US a barrel".
+    // One word may come between: "$80 US a barrel"; a full stop or comma may not
+    // ("It is 1,024 bytes. A megabyte ...").
     let prev = super::lexer::prev_tok(text, start);
-    let before = prev.and_then(|t| super::lexer::prev_tok(text, t.start));
+    let before = prev
+        .filter(|t| t.kind != TokKind::Punct)
+        .and_then(|t| super::lexer::prev_tok(text, t.start));
     [prev, before].into_iter().flatten().any(|t| match t.kind {
         TokKind::Digits => true,
         TokKind::Punct => text[t.start..t.end] == *"%",
