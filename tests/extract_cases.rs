@@ -1628,3 +1628,15 @@ fn an_article_after_the_end_of_a_sentence_with_a_quantity_still_counts_one_unit(
     let qs = extract(text);
     assert_eq!(find(text, &qs, "A megabyte").unit.as_deref(), Some("MB"));
 }
+
+#[test]
+fn pounds_after_a_word_of_paying_are_sterling_and_otherwise_weight() {
+    let text = "A loaf costs a pound and she paid 30 pounds for the lot; the sack weighs \
+                12 pounds and he sold it for 40 pounds of rice.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "a pound").unit.as_deref(), Some("GBP"));
+    assert_eq!(find(text, &qs, "30 pounds").unit.as_deref(), Some("GBP"));
+    assert_eq!(find(text, &qs, "12 pounds").unit.as_deref(), Some("lb"));
+    // "pounds of" names what is weighed.
+    assert_eq!(find(text, &qs, "40 pounds").unit.as_deref(), Some("lb"));
+}

@@ -3513,9 +3513,36 @@ impl<'a> Reader<'a> {
 
     /// "361 million pounds" of profit is sterling: weight is rarely counted in millions
     /// of pounds without saying of what ("2 million pounds of beef").
+    /// So are pounds right after a word of buying or paying ("costs 12 pounds", "sold
+    /// for a pound").
     fn pounds_as_money(&self, m: &Measured, pos: usize, u: UnitMatch) -> UnitMatch {
         let units = self.ex.units;
-        if !m.scaled
+        let priced = || {
+            self.prev_tok(m.start).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && matches!(
+                        lower(self.text, &t).as_str(),
+                        "cost"
+                            | "costs"
+                            | "costing"
+                            | "paid"
+                            | "pay"
+                            | "pays"
+                            | "paying"
+                            | "priced"
+                            | "fined"
+                            | "charged"
+                            | "charges"
+                            | "spent"
+                            | "spend"
+                            | "earn"
+                            | "earns"
+                            | "earned"
+                            | "for"
+                    )
+            })
+        };
+        if !(m.scaled || priced())
             || units.unit(u.unit).id != "lb"
             || !starts_with_ci(&self.text[pos..], "pound")
             || self.word_after(u.end).is_some_and(|(_, w)| w == "of")
