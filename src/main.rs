@@ -1,5 +1,11 @@
 //! The `numcheck` command line: a thin layer over the library.
 
+// Results are built on a worker thread and dropped on the calling thread after printing;
+// with glibc's allocator those cross-thread frees contend with the worker's allocations
+// and made `--jobs 2` erratic (1.6-1.9x); mimalloc keeps it at ~1.85x (docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
