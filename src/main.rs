@@ -388,6 +388,16 @@ fn jobs(targets: Vec<Target>, format: InputFormat) -> impl Iterator<Item = Job> 
         })
 }
 
+/// Bytes per second, in kB/s below 1 MB/s (a single article reads "0.0 MB/s" otherwise).
+fn throughput(bytes: u64, secs: f64) -> String {
+    let per_second = bytes as f64 / secs.max(1e-6);
+    if per_second < 1e6 {
+        format!("{:.1} kB/s", per_second / 1e3)
+    } else {
+        format!("{:.1} MB/s", per_second / 1e6)
+    }
+}
+
 /// The progress bar: documents done, MB/s, ETA; hidden unless stderr is a terminal.
 fn progress_bar(total: Option<usize>, show: bool, bytes: Arc<AtomicU64>) -> ProgressBar {
     if !show {
@@ -588,12 +598,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let shown_on_stdout =
         args.format == Format::Text && args.output.is_none() && io::stdout().is_terminal();
     if !args.quiet && !shown_on_stdout {
-        let mb = bytes.load(Ordering::Relaxed) as f64 / 1e6;
         eprintln!(
-            "{}; {:.2} s ({:.1} MB/s, {} job{})",
+            "{}; {:.2} s ({}, {} job{})",
             summary.line(),
             elapsed,
-            mb / elapsed.max(1e-6),
+            throughput(bytes.load(Ordering::Relaxed), elapsed),
             jobs_n,
             if jobs_n == 1 { "" } else { "s" }
         );
