@@ -1640,3 +1640,20 @@ fn pounds_after_a_word_of_paying_are_sterling_and_otherwise_weight() {
     // "pounds of" names what is weighed.
     assert_eq!(find(text, &qs, "40 pounds").unit.as_deref(), Some("lb"));
 }
+
+#[test]
+fn n_times_a_period_is_a_frequency_with_its_rate() {
+    let text = "Take it 3 times a day, the trial ran four times per week, and the dose was \
+                five times the usual one.";
+    let qs = extract(text);
+    let day = find(text, &qs, "3 times a day");
+    assert_eq!(day.kind, NumberKind::Cardinal);
+    assert_eq!(day.unit.as_deref(), Some("times"));
+    assert_eq!(day.per_unit.as_deref(), Some("day"));
+    assert_eq!(
+        find(text, &qs, "four times per week").per_unit.as_deref(),
+        Some("week")
+    );
+    // Without a period it stays a multiplier.
+    assert_eq!(find(text, &qs, "five times").kind, NumberKind::Multiplier);
+}
