@@ -1657,3 +1657,15 @@ fn n_times_a_period_is_a_frequency_with_its_rate() {
     // Without a period it stays a multiplier.
     assert_eq!(find(text, &qs, "five times").kind, NumberKind::Multiplier);
 }
+
+#[test]
+fn money_alone_in_brackets_after_a_copula_is_negative_as_in_accounts() {
+    let text = "Net income was ($4.2m) and the tax charge: (£300). It cost €85 ($99.99).";
+    let qs = extract(text);
+    let income = find(text, &qs, "($4.2m)");
+    assert!(close(income.value, -4.2e6), "{income:?}");
+    assert!(income.interval.high < 0.0);
+    assert!(close(find(text, &qs, "(£300)").value, -300.0));
+    // A bracket after another amount restates it.
+    assert!(close(find(text, &qs, "$99.99").value, 99.99));
+}

@@ -1496,9 +1496,31 @@ impl<'a> Reader<'a> {
         if unit.as_deref() == Some("deg") && self.speaks_of_temperature(m.start) {
             unit = Some("deg_temp".to_string());
         }
+        // "the annual result was ($99.99)": an amount of money alone in brackets after a
+        // copula or a colon is negative, as accounts write it (a bracket after another
+        // amount restates it: "€85 ($99.99)").
+        let accounting = qualifier == Qualifier::Exact
+            && m.unit.is_some_and(|u| self.ex.units.unit(u).is_currency())
+            && self.accounting_brackets(start, m.end);
+        let (value, interval) = if accounting {
+            let negated = Interval {
+                low: -interval.high,
+                high: -interval.low,
+                low_inclusive: interval.high_inclusive,
+                high_inclusive: interval.low_inclusive,
+            };
+            (-value, negated)
+        } else {
+            (value, interval)
+        };
         let product_span = self.product_after(&m);
         Outcome::Found(Box::new(Quantity {
-            span: Span::new(start, m.end),
+            // The brackets that make it negative belong to the claim.
+            span: if accounting {
+                Span::new(start - 1, m.end + 1)
+            } else {
+                Span::new(start, m.end)
+            },
             value_span: Span::new(m.start, m.end),
             value,
             interval,
@@ -1734,12 +1756,12 @@ impl<'a> Reader<'a> {
         {
             return Err(core.end);
         }
-        // Citations "[1]", "[12,48]", "[6–8]", and enumerators "(2)".
+        // Citations "[1]", "[12,48]", "[6–8]", and enumerators "(2)"; not money ("(£300)").
         let bracketed = matches!(
             (char_before(text, start), after),
             (Some('['), Some(']')) | (Some('('), Some(')'))
         );
-        if bracketed && core.plain_integer && core.digit_count <= 3 {
+        if bracketed && currency.is_none() && core.plain_integer && core.digit_count <= 3 {
             return Err(core.end + 1);
         }
         if char_before(text, start) == Some('[')
@@ -3946,6 +3968,28 @@ impl<'a> Reader<'a> {
             "cent"
         };
         Some((self.ex.units.get_index(id)?, p + 1))
+    }
+
+    /// Is `start..end` wrapped in brackets right after "is", "was", "were", "are" or a
+    /// colon?
+    fn accounting_brackets(&self, start: usize, end: usize) -> bool {
+        let text = self.text;
+        if !(text[..start].ends_with('(') && text[end..].starts_with(')')) {
+            return false;
+        }
+        let before = text[..start - 1].trim_end_matches(' ');
+        if before.ends_with(':') {
+            return true;
+        }
+        let word = before
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        before.len() < start - 1
+            && matches!(
+                word.to_ascii_lowercase().as_str(),
+                "is" | "was" | "were" | "are"
+            )
     }
 
     /// Does the sentence around `p` speak of temperature (and not of an angle)? Words
