@@ -1669,3 +1669,13 @@ fn money_alone_in_brackets_after_a_copula_is_negative_as_in_accounts() {
     // A bracket after another amount restates it.
     assert!(close(find(text, &qs, "$99.99").value, 99.99));
 }
+
+#[test]
+fn an_article_before_a_penny_or_a_cent_is_one_coin_but_not_before_a_dollar() {
+    let text = "Not a penny more, not a cent less; she runs a dollar store.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "a penny").unit.as_deref(), Some("pence"));
+    assert_eq!(find(text, &qs, "a cent").unit.as_deref(), Some("cent"));
+    let spans: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
+    assert!(!spans.iter().any(|s| s.contains("dollar")), "{spans:?}");
+}

@@ -473,15 +473,22 @@ fn unit_word_at(text: &str, pos: usize, physical_only: bool) -> bool {
     (word.len() >= 3 || (physical_only && SHORT_MEASURES.contains(&word)))
         && word.iter().all(u8::is_ascii_alphabetic)
         && !word.eq_ignore_ascii_case(b"second")
-        && !unit.is_currency()
+        && (!unit.is_currency() || (physical_only && small_coin(unit)))
         && !unit.is_count()
         && (!physical_only || physical_measure(unit))
 }
 
-/// A unit that `unit_word_at` accepts after an article: length, mass, volume, area or a
-/// data size ("a kibibyte").
+/// "a penny", "a cent": the one currency unit read after an article ("a dollar store",
+/// "a pound of flour" are not money).
+fn small_coin(unit: &crate::units::Unit) -> bool {
+    matches!(unit.id.as_str(), "cent" | "pence")
+}
+
+/// A unit that `unit_word_at` accepts after an article: length, mass, volume, area, a
+/// data size ("a kibibyte") or a small coin ("a penny").
 fn physical_measure(unit: &crate::units::Unit) -> bool {
-    matches!(unit.dimension.as_str(), "length" | "mass" | "volume" | "area" | "data")
+    (matches!(unit.dimension.as_str(), "length" | "mass" | "volume" | "area" | "data")
+        || small_coin(unit))
         // Everyday nouns and servings more often than measures: "a cup of coffee",
         // "a stone's throw", "a yard", "a foot in the door", "a ton of work", "a bit".
         && !matches!(
