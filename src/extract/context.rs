@@ -2609,9 +2609,7 @@ impl<'a> Reader<'a> {
         // "400 million-year-old", "two-hour": a unit joined by a hyphen after a scale word.
         if m.scaled
             && m.unit.is_none()
-            && text[m.end..].starts_with('-')
-            && let Some(u) = self.ex.units.match_at(text, m.end + 1)
-            && !self.ex.units.unit(u.unit).is_currency()
+            && let Some(u) = self.hyphenated_unit_at(m.end)
         {
             m.unit = Some(u.unit);
             m.unit_span = Some(Span::new(m.end + 1, u.end));
@@ -3198,9 +3196,7 @@ impl<'a> Reader<'a> {
             let mut s = self.glued_suffix(s);
             // "8- to 16-metre": a unit joined by a hyphen.
             if s.unit.is_none()
-                && text[s.end..].starts_with('-')
-                && let Some(u) = self.ex.units.match_at(text, s.end + 1)
-                && !self.ex.units.unit(u.unit).is_currency()
+                && let Some(u) = self.hyphenated_unit_at(s.end)
             {
                 s.unit = Some(u.unit);
                 s.unit_span = Some(Span::new(s.end + 1, u.end));
@@ -4030,27 +4026,10 @@ impl<'a> Reader<'a> {
             "pitch",
             "spin",
         ];
-        let text = self.text;
-        let lo = text.floor_char_boundary(p.saturating_sub(200));
-        let hi = text.ceil_char_boundary((p + 120).min(text.len()));
-        let window = &text[lo..hi];
-        // Sentence ends: "!", "?", a line break, or a full stop before a space (not the
-        // point of "21.5").
-        let is_end = |(i, c): (usize, char)| {
-            matches!(c, '!' | '?' | '\n')
-                || (c == '.' && window[i + 1..].starts_with(char::is_whitespace))
-        };
-        let start = window[..p - lo]
-            .char_indices()
-            .rev()
-            .find(|&ic| is_end(ic))
-            .map_or(0, |(i, _)| i + 1);
-        let end = window[p - lo..]
-            .char_indices()
-            .find(|&ic| is_end(ic))
-            .map_or(window.len(), |(i, _)| p - lo + i);
+        let sentence = crate::link::sentence_around(self.text, p);
         let mut warm = false;
-        for word in window[start..end]
+        for word in sentence
+            .slice(self.text)
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.len() >= 3)
         {
@@ -4332,6 +4311,17 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// A unit (not money) joined by a hyphen at `end`: "two-hour", "8- to 16-metre".
+    fn hyphenated_unit_at(&self, end: usize) -> Option<UnitMatch> {
+        if !self.text[end..].starts_with('-') {
+            return None;
+        }
+        self.ex
+            .units
+            .match_at(self.text, end + 1)
+            .filter(|u| !self.ex.units.unit(u.unit).is_currency())
     }
 
     fn glued_suffix(&self, mut s: Measured) -> Measured {

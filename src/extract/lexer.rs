@@ -699,17 +699,12 @@ mod tests {
         let alphabet = [
             "a", "B", "'", "’", " ", "\n", "\t", "\u{a0}", "é", "5", "-", ".", "—", "\r",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..200 {
-            let mut t = String::new();
-            for _ in 0..24 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        texts.extend(super::super::pseudo_random_texts(
+            &alphabet,
+            200,
+            24,
+            0x9e37_79b9_7f4a_7c15,
+        ));
         for text in &texts {
             for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
                 assert_eq!(

@@ -293,6 +293,29 @@ pub fn extract(text: &str) -> Vec<Quantity> {
     Extractor::default_ref().extract(text)
 }
 
+/// Texts of `pieces` pieces each drawn from `alphabet` by a xorshift generator from `seed`:
+/// reproducible inputs for tests that compare a fast reader with its plain definition.
+#[cfg(test)]
+pub(crate) fn pseudo_random_texts(
+    alphabet: &[&str],
+    count: usize,
+    pieces: usize,
+    mut seed: u64,
+) -> Vec<String> {
+    (0..count)
+        .map(|_| {
+            let mut t = String::new();
+            for _ in 0..pieces {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            t
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,17 +354,12 @@ mod tests {
             "a", "an", " ", "one", "two", "ten", "fold", "e", "n", "d", "5", "½", "é", "-", "\n",
             "half", "Thousand", "x", ".", "’", "⅓", "mile",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..300 {
-            let mut t = String::new();
-            for _ in 0..120 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                t.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        texts.extend(pseudo_random_texts(
+            &alphabet,
+            300,
+            120,
+            0x2545_f491_4f6c_dd1d,
+        ));
         for t in &texts {
             assert_eq!(
                 all_candidates(t, next_candidate),

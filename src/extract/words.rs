@@ -720,20 +720,31 @@ pub struct WordNumber {
     pub ordinal: bool,
 }
 
+/// The reading of spelled words `start..end` (no digits, no power of ten).
+fn spelled_core(
+    start: usize,
+    end: usize,
+    value: f64,
+    half_unit: f64,
+    notation: Notation,
+) -> NumCore {
+    NumCore {
+        start,
+        end,
+        value,
+        half_unit,
+        notation,
+        plain_integer: false,
+        digit_count: 0,
+        bare_power: false,
+    }
+}
+
 impl WordNumber {
     /// A spelled fraction ("a third", "three twenty-firsts") spanning `start..end`.
     fn fraction(start: usize, end: usize, value: f64) -> WordNumber {
         WordNumber {
-            core: NumCore {
-                start,
-                end,
-                value,
-                half_unit: 0.0,
-                notation: Notation::Fraction,
-                plain_integer: false,
-                digit_count: 0,
-                bare_power: false,
-            },
+            core: spelled_core(start, end, value, 0.0, Notation::Fraction),
             last_scale: 1.0,
             ordinal: false,
         }
@@ -839,16 +850,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
                 || (lead_value == 1.0
                     && next_tok(text, t.end).is_some_and(|u| unit_then_more(text, t.end, &u))))
         {
-            let core = NumCore {
-                start: toks[0].start,
-                end: t.end,
-                value: lead_value,
-                half_unit: 0.0,
-                notation: Notation::Words,
-                plain_integer: false,
-                digit_count: 0,
-                bare_power: false,
-            };
+            let core = spelled_core(toks[0].start, t.end, lead_value, 0.0, Notation::Words);
             return Some(WordNumber {
                 core,
                 last_scale: 1.0,
@@ -878,16 +880,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             scale(next)
         };
         if let Some(m) = m {
-            let core = NumCore {
-                start: toks[0].start,
-                end: toks[k].end,
-                value: frac * m,
-                half_unit: 0.0,
-                notation: Notation::Words,
-                plain_integer: false,
-                digit_count: 0,
-                bare_power: false,
-            };
+            let core = spelled_core(toks[0].start, toks[k].end, frac * m, 0.0, Notation::Words);
             return Some(WordNumber {
                 core,
                 last_scale: m,
@@ -1146,16 +1139,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
             };
             let first = toks.first()?;
             return Some(WordNumber {
-                core: NumCore {
-                    start: first.start,
-                    end: t.end,
-                    value,
-                    half_unit: 0.0,
-                    notation: Notation::Words,
-                    plain_integer: false,
-                    digit_count: 0,
-                    bare_power: false,
-                },
+                core: spelled_core(first.start, t.end, value, 0.0, Notation::Words),
                 last_scale: 1.0,
                 ordinal: true,
             });
@@ -1226,16 +1210,7 @@ pub fn parse_words(text: &str, start: usize) -> Option<WordNumber> {
     };
     let first = toks.first()?;
     Some(WordNumber {
-        core: NumCore {
-            start: first.start,
-            end,
-            value,
-            half_unit,
-            notation: Notation::Words,
-            plain_integer: false,
-            digit_count: 0,
-            bare_power: false,
-        },
+        core: spelled_core(first.start, end, value, half_unit, Notation::Words),
         last_scale,
         ordinal: false,
     })
