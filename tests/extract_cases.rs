@@ -336,7 +336,7 @@ fn lower_case_codes_and_percent_per_annum() {
     let qs = extract(text);
     assert_eq!(find(text, &qs, "rmb 80").unit.as_deref(), Some("CNY"));
     assert_eq!(find(text, &qs, "usd 12").unit.as_deref(), Some("USD"));
-    assert_eq!(find(text, &qs, "7 times").unit, None);
+    assert_eq!(find(text, &qs, "7 times").unit.as_deref(), Some("times"));
     let text = "The market grew 12% per annum but 3% a year later.";
     let qs = extract(text);
     assert_eq!(
@@ -536,7 +536,7 @@ fn a_couple_of_hundred_is_a_vague_magnitude() {
 
 #[test]
 fn sixfold_twice_and_n_times_are_multipliers_not_counts() {
-    let text = "Costs rose sixfold, sales doubled twice, and demand is 3 times higher.";
+    let text = "Costs rose sixfold, sales are twice as high, and demand is 3 times higher.";
     let qs = extract(text);
     for (span, v) in [("sixfold", 6.0), ("twice", 2.0), ("3 times", 3.0)] {
         let q = find(text, &qs, span);
@@ -544,6 +544,104 @@ fn sixfold_twice_and_n_times_are_multipliers_not_counts() {
         assert_eq!(q.value, v, "{span}");
         assert_eq!(q.unit, None, "{span}");
     }
+}
+
+#[test]
+fn n_times_without_a_comparison_counts_occurrences() {
+    let text = "The club has won the cup five times, she scored twice as the crowd sang, and \
+                he is a three-times champion who trains twice a week.";
+    let qs = extract(text);
+    for span in ["five times", "twice", "three-times", "twice a week"] {
+        let q = find(text, &qs, span);
+        assert_eq!(q.kind, NumberKind::Cardinal, "{span}");
+        assert_eq!(q.unit.as_deref(), Some("times"), "{span}");
+    }
+    assert_eq!(
+        find(text, &qs, "twice a week").per_unit.as_deref(),
+        Some("week")
+    );
+    // A comparison after it, or "by" before it, makes a multiplier.
+    let text = "Rents are twice what they were, prices grew by 4 times, and the hall is three \
+                times its old size.";
+    let qs = extract(text);
+    for span in ["twice", "4 times", "three times"] {
+        assert_eq!(find(text, &qs, span).kind, NumberKind::Multiplier, "{span}");
+    }
+}
+
+#[test]
+fn a_fraction_of_times_or_by_before_it_is_a_multiplier() {
+    let text = "The share sale was oversubscribed 3.4 times, and the lens can enlarge a page by \
+                up to 8 times.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "3.4 times").kind, NumberKind::Multiplier);
+    assert_eq!(
+        find(text, &qs, "up to 8 times").kind,
+        NumberKind::Multiplier
+    );
+}
+
+#[test]
+fn inches_glued_to_the_digits_are_read() {
+    let text = "It has a 6in screen, and the 12in model costs more.";
+    let qs = extract(text);
+    for span in ["6in", "12in"] {
+        assert_eq!(find(text, &qs, span).unit.as_deref(), Some("in"), "{span}");
+    }
+    // Feet then glued inches are one height.
+    let text = "The 6ft 4in lock played on.";
+    let qs = extract(text);
+    let q = find(text, &qs, "6ft 4in");
+    assert!(close(q.value, 6.0 + 4.0 / 12.0));
+}
+
+#[test]
+fn a_range_before_times_and_a_comparison_is_a_range_of_multipliers() {
+    let text = "Solar is four to five times cheaper than it was, and the new tank holds 2-3 \
+                times the water; she has moved two or three times.";
+    let qs = extract(text);
+    let q = find(text, &qs, "four to five times");
+    assert_eq!(
+        (q.kind, q.interval.low, q.interval.high),
+        (NumberKind::Multiplier, 4.0, 5.0)
+    );
+    assert_eq!(q.unit, None);
+    assert_eq!(find(text, &qs, "2-3 times").kind, NumberKind::Multiplier);
+    let q = find(text, &qs, "two or three times");
+    assert_eq!(
+        (q.kind, q.unit.as_deref()),
+        (NumberKind::Cardinal, Some("times"))
+    );
+}
+
+#[test]
+fn a_hyphen_glued_to_to_in_a_range_is_not_a_minus_sign() {
+    let text = "The bones are 150,000 to-190,000 years old.";
+    let qs = extract(text);
+    let q = find(text, &qs, "150,000 to-190,000 years old");
+    assert_eq!((q.interval.low, q.interval.high), (150_000.0, 190_000.0));
+    assert_eq!(q.unit.as_deref(), Some("year"));
+}
+
+#[test]
+fn an_x_between_two_numbers_is_a_times_sign_not_a_multiplier() {
+    let text = "She swam the 4x50 m medley, the 3x8m hall was full, and the camera has a 5x zoom.";
+    let qs = extract(text);
+    let q = find(text, &qs, "50 m");
+    assert_eq!((q.value, q.unit.as_deref()), (50.0, Some("m")));
+    assert_eq!(find(text, &qs, "8m").unit.as_deref(), Some("m"));
+    assert_eq!(find(text, &qs, "5x").kind, NumberKind::Multiplier);
+    assert!(
+        qs.iter()
+            .all(|q| q.kind != NumberKind::Multiplier || q.value == 5.0),
+        "{qs:?}"
+    );
+    // A hexadecimal literal is no quantity.
+    assert!(extract("Write 0x1F to the register.").is_empty());
+    // After a times sign, a glued "m" is the length of each leg, even before a plural.
+    let text = "The 4x400m girls won.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "400m").unit.as_deref(), Some("m"));
 }
 
 #[test]

@@ -134,6 +134,10 @@ fn plain_unit_match(ctx: &Ctx, g: &str, q: &Quantity) -> bool {
     if q.kind == NumberKind::Multiplier && q.unit.is_none() {
         return g == "count";
     }
+    // Occurrences ("lost it 7 times") are CQE's "count" too.
+    if g == "count" && q.unit.as_deref() == Some("times") {
+        return true;
+    }
     // A share ("a third of the population", "one out of three Germans") is "% " and
     // the whole it is a share of ("% -" when none is named).
     if let Some(whole) = g.strip_prefix("% ") {
@@ -647,7 +651,7 @@ Mapping decisions:
   (as CQE's names do) and naive singularization (-s, -es, -ies, -men → -man; words in -us
   and -is are kept) (our unit must then be
   none or a count unit). `-` matches a quantity with neither unit nor noun; a multiplier
-  ("6.5 times") is CQE's `count`. A share (a fraction below 1: "a third of the population",
+  ("6.5 times") and a count of occurrences (unit `times`, "lost it 7 times") are CQE's `count`. A share (a fraction below 1: "a third of the population",
   "one out of three Germans") is CQE's `% <whole>`: our counted noun is the whole (`% -` when
   there is none). A rate name ("dollar per barrel", "test per day") is split
   at its first " per ": the part after must be our `per_unit`, the part before is matched as

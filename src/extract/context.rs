@@ -748,6 +748,146 @@ static DOWN_NOUNS: WordSet = WordSet::new(&[
 static WORDLIKE_UNITS: WordSet =
     WordSet::new(&["in", "a", "an", "at", "per", "pt", "yr", "d", "l", "mi"]);
 
+/// Words after "N times" or "twice" that make it a comparison of amounts, not a count of
+/// occurrences: "as", "the", "that", possessives, and comparatives.
+static MULTIPLIER_FOLLOWERS: WordSet = WordSet::new(&[
+    "more", "less", "fewer", "the", "that", "those", "these", "its", "his", "her", "their", "our",
+    "my", "your", "what", "above", "below", "higher", "lower", "larger", "bigger", "smaller",
+    "greater", "faster", "slower", "longer", "shorter", "heavier", "lighter", "stronger", "weaker",
+    "cheaper", "richer", "poorer", "older", "younger", "deeper", "wider", "taller", "hotter",
+    "colder", "warmer", "cooler", "brighter", "denser", "thicker", "thinner", "louder", "safer",
+    "riskier", "likelier", "costlier", "pricier", "easier", "harder", "quicker", "worse", "better",
+    "further", "farther", "closer", "steeper", "sharper", "normal", "average", "usual",
+]);
+
+/// Words after "N times" or "twice" that carry on a clause about occurrences.
+static COUNT_FOLLOWERS: WordSet = WordSet::new(&[
+    "a",
+    "an",
+    "per",
+    "each",
+    "every",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annually",
+    "in",
+    "on",
+    "at",
+    "for",
+    "since",
+    "during",
+    "before",
+    "after",
+    "already",
+    "so",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "while",
+    "when",
+    "whereas",
+    "with",
+    "without",
+    "from",
+    "between",
+    "against",
+    "last",
+    "this",
+    "next",
+    "to",
+    "into",
+    "until",
+    "through",
+    "throughout",
+    "out",
+    "now",
+    "ago",
+    "then",
+    "there",
+    "here",
+    "again",
+    "altogether",
+    "overall",
+    "previously",
+    "recently",
+    "straight",
+    "running",
+    "consecutively",
+    "within",
+    "off",
+    "up",
+    "down",
+    "around",
+    "across",
+    "under",
+    "over",
+    "because",
+    "if",
+    "unless",
+    "despite",
+    "although",
+    "though",
+    "yet",
+    "still",
+    "too",
+    "also",
+    "only",
+    "just",
+    "all",
+    "both",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "it",
+    "that's",
+    "by",
+    "of",
+    "about",
+]);
+
+/// Hedge words between "by" and "N times" ("by up to 10 times", "by more than 3 times").
+static HEDGE_WORDS_BEFORE_BY: WordSet = WordSet::new(&[
+    "up",
+    "to",
+    "more",
+    "less",
+    "than",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "at",
+    "least",
+    "most",
+    "roughly",
+    "approximately",
+    "as",
+    "much",
+    "many",
+]);
+
+/// Words after "twice as" that make "as" a conjunction or "also", not a comparison.
+static AS_OPENS_A_CLAUSE: WordSet = WordSet::new(&[
+    "a", "an", "the", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its",
+    "our", "my", "your", "this", "that", "these", "those", "well", "part", "if", "though",
+    "expected", "usual", "soon", "planned",
+]);
+
 /// Words that end a counted-noun phrase (or show the number counts nothing after it).
 static NOT_COUNTED: WordSet = WordSet::new(&[
     "a",
@@ -1217,6 +1357,11 @@ impl<'a> Reader<'a> {
             if !years {
                 m.kind = NumberKind::Cardinal;
             }
+            // "four to five times more expensive": a range of multipliers, not of occurrences.
+            if m.unit == self.ex.units.get_index("times") && self.compares_at(m.start, s.end) {
+                m.kind = NumberKind::Multiplier;
+                m.unit = None;
+            }
         }
 
         // "about 5–20%": an approximate range keeps its hedge words in the claim.
@@ -1659,7 +1804,16 @@ impl<'a> Reader<'a> {
             && let Some(c) = char_before(text, start)
         {
             // "Mg(ClO4)2": digits glued after a closing bracket are a subscript or label.
-            if c.is_alphabetic() || c == '_' || c == '#' || c == '@' || c == '/' || c == ')' {
+            // ("2x25 m": a times sign between two numbers, see `glued_suffix`.)
+            let times_sign = matches!(c, 'x' | 'X')
+                && char_before(text, start - 1).is_some_and(|d| d.is_ascii_digit());
+            if (c.is_alphabetic() && !times_sign)
+                || c == '_'
+                || c == '#'
+                || c == '@'
+                || c == '/'
+                || c == ')'
+            {
                 return Err(self.skip_name_tail(core.end));
             }
             // "J1149.5+2223", "PSR B1919+21": a plus glued after a code of letters and
@@ -1892,6 +2046,17 @@ impl<'a> Reader<'a> {
                 }
                 return Err(word_end);
             }
+            if matches!(suffix, "x" | "X")
+                && text[word_end..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                // "0x1F" is hexadecimal, no quantity.
+                if &text[core.start..core.end] == "0" {
+                    return Err(self.skip_name_tail(word_end));
+                }
+                // "2x25 m", "4x100m": an "x" between two numbers is a times sign, as "×" is;
+                // the numbers are read one by one.
+                return Ok(Some(m));
+            }
             if matches!(suffix, "x" | "X") {
                 m.kind = NumberKind::Multiplier;
                 m.end = word_end;
@@ -1912,8 +2077,13 @@ impl<'a> Reader<'a> {
                 // "1.2m": million after money or before a counted noun; otherwise metres.
                 // "1.8m tall", "a 1.8m wall" are metres; "1.8m viewers", "5m people",
                 // "£1.8m" are millions: million needs money or a plural counted noun after.
-                let metre_reading =
-                    suffix == "m" && currency.is_none() && !self.plural_noun_after(word_end);
+                // After a times sign ("the 4x100m boys") it is the length of each leg.
+                let after_times_sign = start >= 2
+                    && matches!(text.as_bytes()[start - 1], b'x' | b'X')
+                    && text.as_bytes()[start - 2].is_ascii_digit();
+                let metre_reading = suffix == "m"
+                    && currency.is_none()
+                    && (after_times_sign || !self.plural_noun_after(word_end));
                 if !metre_reading {
                     m.core.value *= f;
                     m.core.half_unit *= f;
@@ -1937,6 +2107,15 @@ impl<'a> Reader<'a> {
                 m.unit = Some(u);
                 m.unit_span = Some(Span::new(core.end, end));
                 m.end = end;
+                return Ok(Some(m));
+            }
+            // "a 10in screen": "in" glued to the digits can only be inches.
+            if suffix == "in"
+                && let Some(inch) = self.ex.units.get_index("in")
+            {
+                m.unit = Some(inch);
+                m.unit_span = Some(Span::new(core.end, word_end));
+                m.end = word_end;
                 return Ok(Some(m));
             }
             if !m.scaled {
@@ -1998,7 +2177,7 @@ impl<'a> Reader<'a> {
             m.end = end;
         }
         if m.unit.is_none()
-            && let Some(t) = self.times_after(m.end)
+            && let Some(t) = self.times_after(m.start, m.end)
         {
             // "3 times as many", "2.5 times more"
             m.kind = NumberKind::Multiplier;
@@ -2078,14 +2257,24 @@ impl<'a> Reader<'a> {
         match w.as_str() {
             "twice" | "thrice" => {
                 let v = if w == "twice" { 2.0 } else { 3.0 };
+                // "twice as many" compares; "scored twice", "twice a week" count occurrences.
+                let compares = self.compares_at(first.start, first.end);
                 return Ok(Some(Measured {
                     core: plain(first.start, first.end, v),
                     start: first.start,
                     end: first.end,
                     scaled: false,
-                    unit: None,
+                    unit: if compares {
+                        None
+                    } else {
+                        self.ex.units.get_index("times")
+                    },
                     unit_span: Some(Span::new(first.start, first.end)),
-                    kind: NumberKind::Multiplier,
+                    kind: if compares {
+                        NumberKind::Multiplier
+                    } else {
+                        NumberKind::Cardinal
+                    },
                     vague: None,
                 }));
             }
@@ -2317,7 +2506,7 @@ impl<'a> Reader<'a> {
             kind: NumberKind::Cardinal,
             vague: None,
         };
-        if let Some(t) = self.times_after(core.end) {
+        if let Some(t) = self.times_after(core.start, core.end) {
             m.kind = NumberKind::Multiplier;
             m.end = t.end;
             m.unit_span = Some(Span::new(t.start, t.end));
@@ -2980,26 +3169,67 @@ impl<'a> Reader<'a> {
     }
 
     /// "times" (or "-fold") after a number that makes it a multiplier: "3 times as many",
-    /// "ten times more"; not a frequency ("three times a day", "5 times per week").
-    fn times_after(&self, end: usize) -> Option<Tok> {
+    /// "ten times more", "6.5 times earnings", "grew by 4 times"; not a count of occurrences
+    /// ("won it three times", "three times a day", "a three-times champion"), which the unit
+    /// table reads as `times`.
+    fn times_after(&self, number_start: usize, end: usize) -> Option<Tok> {
         let (t, n) = self.word_after(end)?;
-        if !(n == "times" || n == "fold")
-            || !self.text[end..t.start]
-                .chars()
-                .all(|c| c == ' ' || c == '-')
-        {
+        let between = &self.text[end..t.start];
+        if !(n == "times" || n == "fold") || !between.chars().all(|c| c == ' ' || c == '-') {
             return None;
         }
-        if n == "times"
-            && let Some((_, a)) = self.word_after(t.end)
-            && matches!(
-                a.as_str(),
-                "a" | "an" | "per" | "each" | "every" | "daily" | "weekly"
-            )
-        {
-            return None;
+        if n == "fold" {
+            return Some(t);
         }
-        Some(t)
+        (!between.contains('-') && self.compares_at(number_start, t.end)).then_some(t)
+    }
+
+    /// Does "N times" / "twice" (from `start` to `end`) compare one amount with another
+    /// ("twice as many", "three times the size", "4 times higher", "5 times earnings", "grew by
+    /// 5 times") rather than count occurrences ("scored twice.", "won it 3 times since 2010",
+    /// "twice as the crowd sang")?
+    fn compares_at(&self, start: usize, end: usize) -> bool {
+        // "grew by 5 times", "magnify by up to 10 times".
+        let toks = self.toks_before(start);
+        let by_before = toks
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|t| t.kind == TokKind::Word)
+            .map(|t| lower(self.text, t))
+            .take_while(|w| w.as_str() == "by" || HEDGE_WORDS_BEFORE_BY.contains(w))
+            .any(|w| w.as_str() == "by");
+        if by_before {
+            return true;
+        }
+        // "16.2 times": a part of an occurrence does not happen.
+        if self.text[start..end].contains(['.', '/', '½']) {
+            return true;
+        }
+        // ("between 'two and three times' the assessment": past a closing quote.)
+        let end = match self.tok_after(end) {
+            Some(q) if matches!(q.text(self.text), "\"" | "'" | "”" | "’") => q.end,
+            _ => end,
+        };
+        // End of the clause ("he scored twice."): a count.
+        let Some((t, w)) = self.word_after(end) else {
+            return false;
+        };
+        if w == "as" {
+            // "twice as big" compares; "scored twice as United won", "twice as well" do not:
+            // there "as" opens a clause or means "also".
+            return self.word_after(t.end).is_some_and(|(a, aw)| {
+                self.text[a.start..].starts_with(|c: char| c.is_lowercase())
+                    && !AS_OPENS_A_CLAUSE.contains(&aw)
+            });
+        }
+        if MULTIPLIER_FOLLOWERS.contains(&w) {
+            return true;
+        }
+        // A preposition, conjunction or time word goes on with the clause ("three times in
+        // a row", "twice a week", "twice this season"); a name starts a title ("two times
+        // Olympic champion"). A plain noun is what is multiplied ("ten times salary").
+        !(COUNT_FOLLOWERS.contains(&w) || self.text[t.start..].starts_with(char::is_uppercase))
     }
 
     /// Is the next word a plural-looking noun or a count unit ("viewers", "people")?
@@ -3161,9 +3391,17 @@ impl<'a> Reader<'a> {
             currency = Some(unit);
         }
         let mut c = char_at(text, nstart)?;
-        // "from -18 °C to -34 °C": a signed far end after a word ("to", "and").
+        // "from -18 °C to -34 °C": a signed far end after a word ("to", "and"); a hyphen
+        // glued to the word ("200,000 to-260,000") is a typo for a space, not a minus.
         let mut negative = false;
-        if (c == '-' || c == '−')
+        if c == '-'
+            && nstart == connector_end
+            && to_word
+            && char_at(text, nstart + 1).is_some_and(|d| d.is_ascii_digit())
+        {
+            nstart += 1;
+            c = char_at(text, nstart)?;
+        } else if (c == '-' || c == '−')
             && currency.is_none()
             && text[m.end..connector_end]
                 .trim_end()
@@ -3615,9 +3853,9 @@ impl<'a> Reader<'a> {
         let p = skip_inline_space(text, end);
         let (unit, unit_end) = match units.match_at(text, p) {
             Some(u) if p - end <= 1 => (u.unit, u.end),
-            // "5 ft 2 in": "in" after a number of feet is inches.
+            // "5 ft 2 in", "6ft 4in": "in" after a number of feet is inches.
             _ if prev.id == "ft"
-                && p == end + 1
+                && p <= end + 1
                 && text[p..].starts_with("in")
                 && !text[p + 2..].starts_with(|c: char| c.is_alphanumeric()) =>
             {
