@@ -582,6 +582,18 @@ fn a_fraction_of_times_or_by_before_it_is_a_multiplier() {
 }
 
 #[test]
+fn a_glued_m_before_a_currency_word_or_after_money_is_million() {
+    let text = "Profit fell to 612m euros, the levy raised 90m rand, and the game cost $12-30m.";
+    let qs = extract(text);
+    let q = find(text, &qs, "612m euros");
+    assert_eq!((q.value, q.unit.as_deref()), (612e6, Some("EUR")));
+    assert_eq!(find(text, &qs, "90m rand").unit.as_deref(), Some("ZAR"));
+    let q = find(text, &qs, "$12-30m");
+    assert_eq!((q.interval.low, q.interval.high), (12e6, 30e6));
+    assert_eq!(q.unit.as_deref(), Some("USD"));
+}
+
+#[test]
 fn inches_glued_to_the_digits_are_read() {
     let text = "It has a 6in screen, and the 12in model costs more.";
     let qs = extract(text);

@@ -1308,7 +1308,7 @@ impl<'a> Reader<'a> {
         if let Some(mut s) = second.take() {
             // "3 to 5 million", "$89 to $93 billion": the first number takes the second's
             // scale and unit (a currency written on both ends must be the same one).
-            if !m.scaled && s.scaled && (m.unit.is_none() || m.unit == s.unit) {
+            if !m.scaled && s.scaled && (m.unit.is_none() || s.unit.is_none() || m.unit == s.unit) {
                 let scale = scale_of(&s);
                 if m.core.value * scale <= s.core.value * 1.0001 {
                     m.core.value *= scale;
@@ -2083,7 +2083,9 @@ impl<'a> Reader<'a> {
                     && text.as_bytes()[start - 2].is_ascii_digit();
                 let metre_reading = suffix == "m"
                     && currency.is_none()
-                    && (after_times_sign || !self.plural_noun_after(word_end));
+                    && (after_times_sign
+                        || !(self.plural_noun_after(word_end)
+                            || self.currency_word_after(word_end)));
                 if !metre_reading {
                     m.core.value *= f;
                     m.core.half_unit *= f;
@@ -3232,6 +3234,18 @@ impl<'a> Reader<'a> {
         !(COUNT_FOLLOWERS.contains(&w) || self.text[t.start..].starts_with(char::is_uppercase))
     }
 
+    /// Is the next word a currency named in words ("475m euros", "154m naira")?
+    fn currency_word_after(&self, pos: usize) -> bool {
+        self.word_after(pos).is_some_and(|(t, _)| {
+            t.space_before
+                && self
+                    .ex
+                    .units
+                    .match_at(self.text, t.start)
+                    .is_some_and(|u| u.end == t.end && self.ex.units.unit(u.unit).is_currency())
+        })
+    }
+
     /// Is the next word a plural-looking noun or a count unit ("viewers", "people")?
     fn plural_noun_after(&self, pos: usize) -> bool {
         let Some((t, w)) = self.word_after(pos) else {
@@ -3311,7 +3325,7 @@ impl<'a> Reader<'a> {
         }
         let core = parse_digits(text, q).ok()??;
         let s = Measured::bare(core, q, core.end);
-        let s = self.after_scale(self.with_scale(self.glued_suffix(s)));
+        let s = self.after_scale(self.with_scale(self.glued_suffix(s, false)));
         // Units must agree when both are written.
         if m.unit.is_some() && s.unit.is_some() && m.unit != s.unit {
             return None;
@@ -3431,7 +3445,8 @@ impl<'a> Reader<'a> {
                 vague: None,
             };
             // glued letters: "10-20km", "5-10m" (scale/unit)
-            let mut s = self.glued_suffix(s);
+            let money_first = m.unit.is_some_and(|u| self.ex.units.unit(u).is_currency());
+            let mut s = self.glued_suffix(s, money_first);
             // "8- to 16-metre": a unit joined by a hyphen.
             if s.unit.is_none()
                 && let Some(u) = self.hyphenated_unit_at(s.end)
@@ -4562,7 +4577,9 @@ impl<'a> Reader<'a> {
             .filter(|u| !self.ex.units.unit(u.unit).is_currency())
     }
 
-    fn glued_suffix(&self, mut s: Measured) -> Measured {
+    /// Letters glued to a far end or an uncertainty: a scale or a unit. `money` says the
+    /// amount is money even without a symbol on this number ("$10-25m" is millions).
+    fn glued_suffix(&self, mut s: Measured, money: bool) -> Measured {
         let text = self.text;
         let end = s.core.end;
         if char_at(text, end).is_some_and(char::is_alphabetic) {
@@ -4573,7 +4590,7 @@ impl<'a> Reader<'a> {
                     .map_or(text.len() - end, |(i, _)| i);
             let suffix = &text[end..word_end];
             if let Some(f) =
-                words::scale_abbrev(suffix).filter(|_| suffix != "m" || s.unit.is_some())
+                words::scale_abbrev(suffix).filter(|_| suffix != "m" || money || s.unit.is_some())
             {
                 s.core.value *= f;
                 s.core.half_unit *= f;
