@@ -1789,3 +1789,25 @@ fn an_article_before_a_penny_or_a_cent_is_one_coin_but_not_before_a_dollar() {
     let spans: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
     assert!(!spans.iter().any(|s| s.contains("dollar")), "{spans:?}");
 }
+
+/// The text of every quantity found in `text`.
+fn spans(text: &str) -> Vec<&str> {
+    extract(text)
+        .iter()
+        .map(|q| &text[q.span.start..q.span.end])
+        .collect::<Vec<_>>()
+}
+
+#[test]
+fn small_numbers_listed_after_a_plural_noun_are_labels() {
+    let text = "The survey ran in rounds 2, 4, and 6; wards 10 and 12 were closed. \
+                On axis 1 the older cores plot high, and column 3 lists their depths.";
+    assert!(spans(text).is_empty(), "{:?}", spans(text));
+    // A unit or a counted noun after the list makes them measures.
+    let text = "Wells reached depths 100, 500 and 900 m; the children, ages 5 and 7 years, \
+                scored 4 and 6 points.";
+    let found = spans(text);
+    assert!(found.contains(&"900 m"), "{found:?}");
+    assert!(found.contains(&"7 years"), "{found:?}");
+    assert!(found.contains(&"4"), "{found:?}");
+}

@@ -202,6 +202,12 @@ static REFERENCE_NOUNS: WordSet = WordSet::new(&[
     "flight",
     "exit",
     "junction",
+    "axis",
+    "column",
+    "row",
+    "listing",
+    "month",
+    "clone",
 ]);
 
 /// Words that end the filler between "from <amount>" and "to": a new clause, or words
@@ -1943,6 +1949,15 @@ impl<'a> Reader<'a> {
         {
             return Err(self.reference_list_end(core.end));
         }
+        // "phases 3, 5 and 7", "columns 2 and 3", "on days 35 and 71": small numbers listed
+        // right after a plural noun name its members; they count nothing.
+        if currency.is_none()
+            && core.plain_integer
+            && core.digit_count <= 3
+            && let Some(end) = self.label_list_after_plural(start, core.end)
+        {
+            return Err(end);
+        }
         // Names: "Boeing 747".
         if core.plain_integer
             && currency.is_none()
@@ -3168,6 +3183,73 @@ impl<'a> Reader<'a> {
             }
             end = self.skip_name_tail(e);
         }
+    }
+
+    /// Where a list of member labels ends, for the bare number at `start..end`: a plural
+    /// noun right before it ("phases 3, 5, and 7", "lines 16 and 17"), at least one more
+    /// bare number joined by a comma, "and" or "or", and no unit or counted noun after the
+    /// last one ("ages 5 and 7 years", "scores 5 and 7 points" are measures).
+    fn label_list_after_plural(&self, start: usize, end: usize) -> Option<usize> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // Cheap rejection first: a list goes on with a comma or a space and a word.
+        if !matches!(bytes.get(end), Some(b',' | b' ')) {
+            return None;
+        }
+        let (pt, pw) = self.prev_word(start)?;
+        if pt.newline_before
+            || pt.end + 1 != start
+            || bytes[pt.end] != b' '
+            || !looks_plural(&pw)
+            || FUNCTION_WORDS.contains(&pw)
+            || NOT_COUNTED.contains(&pw)
+            || matches!(pw.as_str(), "ages" | "aged" | "times" | "costs" | "weighs")
+            || self.ex.units.match_at(text, pt.start).is_some()
+        {
+            return None;
+        }
+        let mut last_end = end;
+        let mut items = 1;
+        loop {
+            let mut p = last_end;
+            let mut joined = bytes.get(p) == Some(&b',');
+            if joined {
+                p += 1;
+            }
+            p = skip_inline_space(text, p);
+            for joiner in ["and ", "or ", "& "] {
+                if starts_with_ci(&text[p..], joiner) {
+                    p = skip_inline_space(text, p + joiner.len());
+                    joined = true;
+                    break;
+                }
+            }
+            let digits = bytes[p..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if !joined || digits == 0 {
+                break;
+            }
+            let e = p + digits;
+            // A decimal, a long number or a glued letter in the list: measures, not labels
+            // ("depths 100, 500, 1000 and 1500 m").
+            let decimal = matches!(bytes.get(e), Some(b'.' | b','))
+                && bytes.get(e + 1).is_some_and(u8::is_ascii_digit);
+            if digits > 3 || decimal || bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                return None;
+            }
+            last_end = e;
+            items += 1;
+        }
+        let p = skip_inline_space(text, last_end);
+        let unit_after = self
+            .ex
+            .units
+            .match_at(text, p)
+            .is_some_and(|u| !WORDLIKE_UNITS.contains(&Lower::new(&text[p..u.end])));
+        (items >= 2
+            && !unit_after
+            && !self.followed_by_unit_or_scale(last_end)
+            && !self.plural_noun_after(last_end))
+        .then_some(last_end)
     }
 
     /// "times" (or "-fold") after a number that makes it a multiplier: "3 times as many",
