@@ -1811,3 +1811,15 @@ fn small_numbers_listed_after_a_plural_noun_are_labels() {
     assert!(found.contains(&"7 years"), "{found:?}");
     assert!(found.contains(&"4"), "{found:?}");
 }
+
+#[test]
+fn one_as_a_generic_pronoun_is_no_count() {
+    let text = "If one would rather wait, one can. Of the pumps, the larger one is newer. \
+                Smith, for one, agreed.";
+    assert!(spans(text).is_empty(), "{:?}", spans(text));
+    // A count stays a count.
+    let text = "Just one pump failed; the estimated one in five adults.";
+    let found = spans(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[1].ends_with("one in five"), "{found:?}");
+}

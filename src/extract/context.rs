@@ -2481,28 +2481,71 @@ impl<'a> Reader<'a> {
                             u.end - p > 2 && !self.ex.units.unit(u.unit).is_count()
                         })
                 };
+            // "one would expect", "unless one can": the generic pronoun before a modal verb.
+            // "the smaller one", "the measured one": a pronoun after an article and an
+            // adjective. "For one, ...": an idiom.
+            let article_adjective = || {
+                let toks = self.toks_before(first.start);
+                let n = toks.len();
+                // ("the estimated one in five": a ratio, "the one" alone ends a phrase.)
+                let ends_phrase = self.tok_after(first.end).is_none_or(|t| {
+                    t.kind != TokKind::Word
+                        || matches!(next.as_deref(), Some("is" | "was" | "has" | "had" | "with"))
+                });
+                n >= 2
+                    && ends_phrase
+                    && toks[n - 1].kind == TokKind::Word
+                    && toks[n - 2].kind == TokKind::Word
+                    && matches!(lower(text, &toks[n - 2]).as_str(), "the" | "a" | "an")
+                    && prev.as_deref().is_some_and(|p| {
+                        p.len() > 4
+                            && (p.ends_with("er") || p.ends_with("est") || p.ends_with("ed"))
+                    })
+            };
+            let for_one = prev.as_deref() == Some("for") && text[first.end..].starts_with(',');
             if (matches!(
                 next.as_deref(),
-                Some("of" | "another" | "or" | "day" | "thing" | "way" | "who" | "that" | "which")
-            ) || matches!(
-                prev.as_deref(),
                 Some(
-                    "the"
-                        | "this"
+                    "of" | "another"
+                        | "or"
+                        | "day"
+                        | "thing"
+                        | "way"
+                        | "who"
                         | "that"
-                        | "no"
-                        | "any"
-                        | "every"
-                        | "each"
                         | "which"
-                        | "someone"
-                        | "anyone"
-                        | "last"
-                        | "another"
-                        | "only"
-                        | "same"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "cannot"
+                        | "should"
+                        | "must"
+                        | "might"
+                        | "may"
+                        | "shall"
                 )
-            )) && !unit_follows()
+            ) || for_one
+                || article_adjective()
+                || matches!(
+                    prev.as_deref(),
+                    Some(
+                        "the"
+                            | "this"
+                            | "that"
+                            | "no"
+                            | "any"
+                            | "every"
+                            | "each"
+                            | "which"
+                            | "someone"
+                            | "anyone"
+                            | "last"
+                            | "another"
+                            | "only"
+                            | "same"
+                    )
+                ))
+                && !unit_follows()
             {
                 return Err(first.end);
             }
