@@ -1823,3 +1823,25 @@ fn one_as_a_generic_pronoun_is_no_count() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[1].ends_with("one in five"), "{found:?}");
 }
+
+#[test]
+fn dimensions_correspondences_and_function_arguments_count_nothing() {
+    let text = "A one-dimensional chain in a 3-D grid, a one-to-one map and one-on-one talks. \
+                The test gave F(2, 40) = 5.1 for poly(3-hexylthiophene).";
+    assert_eq!(spans(text), vec!["5.1"]);
+}
+
+#[test]
+fn bracketed_citation_lists_and_keyed_identifiers_are_no_quantities() {
+    let text = "As reported before (12,15,31–33), the gene (OMIM: 604723) matters; \
+                the fee (4,350) is one number, as is (2, 5 and 10 mg).";
+    let found = spans(text);
+    assert!(
+        !found
+            .iter()
+            .any(|s| s.contains("12") || s.contains("604723")),
+        "{found:?}"
+    );
+    assert!(found.contains(&"4,350"), "{found:?}");
+    assert!(found.contains(&"10 mg"), "{found:?}");
+}

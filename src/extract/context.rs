@@ -1929,6 +1929,45 @@ impl<'a> Reader<'a> {
         {
             return Err(close);
         }
+        if currency.is_none() && char_before(text, start) == Some('(') {
+            let glued_to_word = char_before(text, start - 1).is_some_and(char::is_alphanumeric);
+            // "F(3, 8.9)", "poly(3-hexylthiophene)": arguments of a function or parts of a
+            // chemical name, in brackets glued to a word.
+            if glued_to_word {
+                let close = text[start..]
+                    .char_indices()
+                    .take_while(|&(i, c)| i < 60 && c != '\n')
+                    .find(|&(_, c)| c == ')')
+                    .map_or(self.skip_name_tail(core.end), |(i, _)| start + i + 1);
+                return Err(close);
+            }
+            // "(26,29,49)", "(4,35–38,44)": a citation list in brackets, written without
+            // spaces ("(4,350)" is one number, read before this).
+            if after == Some(',')
+                && text[core.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+                && let Some(close) = bracket_citation_end(text, core.end)
+            {
+                return Err(close);
+            }
+        }
+        // "(OMIM: 606639)", "ISBN: 0131103628": a long number after an upper-case key and a
+        // colon is an identifier.
+        if core.plain_integer
+            && core.digit_count >= 5
+            && !text[cand..core.end].contains(',')
+            && text[..start].ends_with(": ")
+            && text[..start - 2]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|k| {
+                    k.len() >= 2
+                        && k.chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                        && k.starts_with(|c: char| c.is_ascii_uppercase())
+                })
+        {
+            return Err(core.end);
+        }
         // "25-0517", "007": a digit group with a leading zero is a code, not a quantity.
         if core.plain_integer && core.digit_count >= 2 && text.as_bytes()[core.start] == b'0' {
             return Err(self.skip_name_tail(core.end));
@@ -2155,6 +2194,10 @@ impl<'a> Reader<'a> {
         // "-fold" and "5-year"
         if after == Some('-') && !m.scaled {
             let p = core.end + 1;
+            // "a 1-D model", "3-dimensional": a number of dimensions describes a space.
+            if dimensions_at(text, p) {
+                return Err(self.skip_name_tail(core.end));
+            }
             if starts_with_ci(&text[p..], "fold") {
                 m.kind = NumberKind::Multiplier;
                 m.end = p + 4;
@@ -2549,6 +2592,16 @@ impl<'a> Reader<'a> {
             {
                 return Err(first.end);
             }
+        }
+        // "two-dimensional", "one-to-one": dimensions and correspondences count nothing.
+        if text[core.end..].starts_with('-')
+            && (dimensions_at(text, core.end + 1)
+                || (w == "one"
+                    && ["to-one", "on-one", "to-many"]
+                        .iter()
+                        .any(|t| starts_with_ci(&text[core.end + 1..], t))))
+        {
+            return Err(self.skip_name_tail(core.end));
         }
         // Hyphen glued to a letter before: "COVID-nineteen" style names are rare; skip letters glued.
         if char_before(text, first.start).is_some_and(|c| c == '-')
@@ -5488,6 +5541,29 @@ fn citation_list_end(text: &str, from: usize) -> Option<usize> {
         match c {
             ']' => return Some(from + i + 1),
             '0'..='9' | ',' | ' ' | '-' | '–' | '—' => {}
+            _ => return None,
+        }
+        if i > 40 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Does "D" (a whole word) or "dimensional" start at `p`, after "3-"?
+fn dimensions_at(text: &str, p: usize) -> bool {
+    let rest = &text.as_bytes()[p.min(text.len())..];
+    (rest.first() == Some(&b'D') && rest.get(1).is_none_or(|c| !c.is_ascii_alphanumeric()))
+        || starts_with_ci(&text[p.min(text.len())..], "dimensional")
+}
+
+/// After the first number of a bracketed citation list written without spaces ("(4,35–38,44)"),
+/// where the list ends (after its closing bracket).
+fn bracket_citation_end(text: &str, from: usize) -> Option<usize> {
+    for (i, c) in text[from..].char_indices() {
+        match c {
+            ')' => return Some(from + i + 1),
+            '0'..='9' | ',' | '-' | '–' => {}
             _ => return None,
         }
         if i > 40 {
