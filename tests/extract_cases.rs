@@ -1845,3 +1845,20 @@ fn bracketed_citation_lists_and_keyed_identifiers_are_no_quantities() {
     assert!(found.contains(&"4,350"), "{found:?}");
     assert!(found.contains(&"10 mg"), "{found:?}");
 }
+
+#[test]
+fn a_capital_f_or_c_glued_to_a_number_is_a_temperature_only_when_the_text_speaks_of_one() {
+    // Names: an aircraft model and a form number.
+    let text = "The airline leased a Boeing 777F, and the fund sent its 13F filing late.";
+    assert!(spans(text).is_empty(), "{:?}", spans(text));
+    // Weather prose, a conversion, a signed reading.
+    for (text, span, unit) in [
+        ("Expect highs of 95F on Sunday.", "95F", "degF"),
+        ("It reached 35C (95F) in the city.", "35C", "degC"),
+        ("It reached 35C (95F) in the city.", "95F", "degF"),
+        ("By then it was -10C at the hut.", "-10C", "degC"),
+    ] {
+        let qs = extract(text);
+        assert_eq!(find(text, &qs, span).unit.as_deref(), Some(unit), "{text}");
+    }
+}

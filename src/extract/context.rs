@@ -2149,6 +2149,9 @@ impl<'a> Reader<'a> {
             }
             if !m.scaled
                 && let Some(u) = self.ex.units.match_at(text, core.end)
+                && !(u.end == word_end
+                    && !text[start..].starts_with(['-', '−', '+'])
+                    && self.scale_letter_names_something(core.end))
             {
                 m.unit = Some(u.unit);
                 m.unit_span = Some(Span::new(core.end, u.end));
@@ -4471,6 +4474,39 @@ impl<'a> Reader<'a> {
             warm |= STARTS.iter().any(|s| word.starts_with(s)) || WHOLE.contains(&word.as_str());
         }
         warm
+    }
+
+    /// Is the capital "F" or "C" glued to a number at `p` part of a name ("a Boeing 777F",
+    /// "the 13F filing") rather than a temperature? It is a temperature in a sentence about
+    /// the weather or heat ("highs of 95F") or next to its conversion ("35C (95F)"), and
+    /// after a sign ("-10C", checked by the caller): names take no signed numbers.
+    fn scale_letter_names_something(&self, p: usize) -> bool {
+        let text = self.text;
+        let letter = match text.as_bytes()[p] {
+            b'F' => b'C',
+            b'C' => b'F',
+            _ => return false,
+        };
+        if self.speaks_of_temperature(p) {
+            return false;
+        }
+        let sentence = crate::link::sentence_around(text, p).slice(text);
+        let bytes = sentence.as_bytes();
+        // The other scale glued to a number in the same sentence: a conversion.
+        let conversion = bytes
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == letter && !w[2].is_ascii_alphanumeric())
+            || bytes.last().is_some_and(|&b| b == letter)
+                && bytes.len() >= 2
+                && bytes[bytes.len() - 2].is_ascii_digit();
+        let weather = sentence.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            [
+                "high", "highs", "low", "lows", "degree", "degrees", "mercury",
+            ]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+        });
+        !(conversion || weather)
     }
 
     /// "more minutes", "extra years": a comparative then a unit (at `p`).
