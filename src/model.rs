@@ -158,6 +158,9 @@ impl Interval {
 pub enum NotAClaim {
     /// "49 days ago", "3 hours ago": the age of a post.
     RelativeTime,
+    /// "won 3-1", "voted 8-1", "odds of 5-2", "6-4 7-5": a score, tally or odds, which
+    /// is written like a range but counts two sides.
+    Score,
 }
 
 /// One quantity found in the text, linked or not.

@@ -2,7 +2,7 @@
 //! `numcheck::extract::extract`.
 
 use numcheck::extract::extract;
-use numcheck::model::{Change, NumberKind, Qualifier, Quantity};
+use numcheck::model::{Change, NotAClaim, NumberKind, Qualifier, Quantity};
 
 /// The single quantity whose text (span) is `span_text`.
 fn find<'a>(text: &str, qs: &'a [Quantity], span_text: &str) -> &'a Quantity {
@@ -1861,4 +1861,169 @@ fn a_capital_f_or_c_glued_to_a_number_is_a_temperature_only_when_the_text_speaks
         let qs = extract(text);
         assert_eq!(find(text, &qs, span).unit.as_deref(), Some(unit), "{text}");
     }
+}
+
+// ---- News prose audit: general causes of false positives and wrong readings ----
+
+/// The spans found in `text`.
+fn spans_of<'a>(text: &'a str, qs: &[Quantity]) -> Vec<&'a str> {
+    qs.iter().map(|q| &text[q.span.start..q.span.end]).collect()
+}
+
+#[test]
+fn a_score_or_tally_is_not_a_claim() {
+    let text = "The visitors won 3-1 at home, the hosts led 14-20 at the break, the match \
+                ended in a 2-2 draw and the board voted 7-2 against the plan.";
+    let qs = extract(text);
+    for span in ["3-1", "14-20", "2-2", "7-2"] {
+        assert_eq!(
+            find(text, &qs, span).not_a_claim,
+            Some(NotAClaim::Score),
+            "{span}"
+        );
+    }
+}
+
+#[test]
+fn sets_of_a_tennis_match_are_scores() {
+    let text = "She came through 4-6 6-3 7-6 (9-7) to reach the final.";
+    let qs = extract(text);
+    for span in ["4-6", "6-3", "7-6", "9-7"] {
+        assert_eq!(
+            find(text, &qs, span).not_a_claim,
+            Some(NotAClaim::Score),
+            "{span}"
+        );
+    }
+}
+
+#[test]
+fn a_result_between_two_team_names_is_a_score() {
+    let text = "Rovers 10-17 United\nUnited held on for their first away win.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "10-17").not_a_claim, Some(NotAClaim::Score));
+}
+
+#[test]
+fn a_rising_pair_without_a_score_word_stays_a_range() {
+    let text = "Voters aged 25-34 and a team of 40-50 staff were asked; it costs 10-15%.";
+    let qs = extract(text);
+    for span in ["25-34", "40-50 staff", "10-15%"] {
+        let q = find(text, &qs, span);
+        assert_eq!(q.qualifier, Qualifier::Range, "{span}");
+        assert_eq!(q.not_a_claim, None, "{span}");
+    }
+}
+
+#[test]
+fn a_capitalized_number_word_before_a_capitalized_word_is_a_name() {
+    let text = "The squad will play in the Six Nations, he told Five Live, and the \
+                bank sold its Second Avenue branch to Credit Union First Federal.";
+    let qs = extract(text);
+    let found = spans_of(text, &qs);
+    for name in ["Six", "Five", "Second", "First"] {
+        assert!(!found.iter().any(|s| s.contains(name)), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn a_capitalized_number_word_before_a_capitalized_scale_still_counts() {
+    let text = "Report: Sales Top Two Million Units";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, "Two Million").value, 2e6));
+}
+
+#[test]
+fn number_before_a_numeral_is_a_rank_not_a_count() {
+    let text = "The single climbed to number three, the world number 1 lost, and our \
+                number one priority is safety.";
+    let qs = extract(text);
+    for span in ["three", "one"] {
+        assert_eq!(find(text, &qs, span).kind, NumberKind::Ordinal, "{span}");
+    }
+    assert!(qs.iter().all(|q| q.kind == NumberKind::Ordinal), "{qs:?}");
+}
+
+#[test]
+fn first_as_an_adverb_is_no_ordinal() {
+    let text = "The bridge was first opened in 1932 and she first visited it as a child; \
+                they came for the first time.";
+    let qs = extract(text);
+    let firsts = spans_of(text, &qs).iter().filter(|s| **s == "first").count();
+    assert_eq!(firsts, 1, "{:?}", spans_of(text, &qs));
+}
+
+#[test]
+fn a_calendar_year_has_no_change() {
+    let text = "Prices rose faster than in 2019 and output was up 4% on 2021.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2019").change, None);
+    assert_eq!(find(text, &qs, "2021").change, None);
+    assert_eq!(find(text, &qs, "4%").change, Some(Change::Up));
+}
+
+#[test]
+fn a_year_after_a_possessive_before_a_singular_noun_is_a_year() {
+    let text = "During her 2012 re-election bid the firm's 2019 merger made its 1500 employees \
+                nervous, and their 2000 members voted.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2012").kind, NumberKind::Year);
+    assert_eq!(find(text, &qs, "2019").kind, NumberKind::Year);
+    assert_eq!(find(text, &qs, "1500 employees").kind, NumberKind::Cardinal);
+    assert_eq!(find(text, &qs, "2000").kind, NumberKind::Cardinal);
+}
+
+#[test]
+fn one_after_an_article_and_an_adjective_is_a_pronoun() {
+    let text = "The deal was a risky one, but the new one is a good one; a further one \
+                million shares were sold.";
+    let qs = extract(text);
+    let found = spans_of(text, &qs);
+    assert!(!found.contains(&"one"), "{found:?}");
+    let text = "It may come in the next one to two weeks, at the number one spot.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "one to two weeks").qualifier,
+        Qualifier::Range
+    );
+    assert_eq!(find(text, &qs, "one").kind, NumberKind::Ordinal);
+    let text = "The deal was a risky one, but the new one is a good one; a further one \
+                million shares were sold.";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, "one million shares").value, 1e6));
+}
+
+#[test]
+fn a_clock_time_before_a_time_zone_is_no_quantity() {
+    let text = "Trading resumed at 1430 GMT and closed by 2100 UTC.";
+    let qs = extract(text);
+    assert!(qs.is_empty(), "{:?}", spans_of(text, &qs));
+}
+
+#[test]
+fn a_season_written_with_a_slash_is_a_year() {
+    let text = "He scored in the 1998/99 season and again in 2003/4.";
+    let qs = extract(text);
+    for span in ["1998/99", "2003/4"] {
+        let q = find(text, &qs, span);
+        assert_eq!(q.kind, NumberKind::Year, "{span}");
+    }
+    assert!(close(find(text, &qs, "2003/4").interval.high, 2004.0));
+}
+
+#[test]
+fn days_of_a_month_in_a_list_or_range_are_dates() {
+    let text = "The fair runs on 3 and 4 May, the talks on 12-14 October and the \
+                shows on July 9 and 10 in the park.";
+    let qs = extract(text);
+    assert!(qs.is_empty(), "{:?}", spans_of(text, &qs));
+}
+
+#[test]
+fn quarter_after_an_ordinal_is_a_period_not_a_fraction() {
+    let text = "A weak second quarter points to slower growth, a quarter point cut.";
+    let qs = extract(text);
+    let found = spans_of(text, &qs);
+    assert!(!found.iter().any(|s| s.starts_with("quarter")), "{found:?}");
+    assert!(close(find(text, &qs, "a quarter point").value, 0.25));
 }

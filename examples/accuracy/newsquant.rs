@@ -574,7 +574,7 @@ fn diagnose(
             _ => false,
         });
         let cause = if q.not_a_claim.is_some() {
-            "spurious: relative time (not_a_claim)"
+            "spurious: not a claim (relative time, score)"
         } else if q.kind == NumberKind::Multiplier {
             "spurious: multiplier"
         } else if part_of_gold_range {

@@ -1242,6 +1242,16 @@ impl<'a> Reader<'a> {
             m.core.value = -m.core.value;
             m.start = t.start;
         }
+        // "climbed to number three", "at number seven or eight": a rank, not a count.
+        let rank = m.kind == NumberKind::Cardinal
+            && m.unit.is_none()
+            && !m.scaled
+            && m.vague.is_none()
+            && m.core.value >= 1.0
+            && m.core.value.fract() == 0.0
+            && self.prev_word(m.start).is_some_and(|(t, w)| {
+                w == "number" && !t.newline_before && text[t.end..m.start].chars().all(|c| c == ' ')
+            });
         // "one in five", "3 out of 10", "1 over 3": a ratio written as a fraction.
         if let Some((den, end)) = self.ratio_after(&m) {
             m.core.value /= den;
@@ -1311,7 +1321,11 @@ impl<'a> Reader<'a> {
             m.end = s.end;
         }
 
+        let mut score = false;
         if let Some(mut s) = second.take() {
+            score = self.score_pair(&m, &s);
+            // "2000/2001": a slash joins only the two years of a season.
+            let slashed = &text[m.end..s.start] == "/";
             // "3 to 5 million", "$89 to $93 billion": the first number takes the second's
             // scale and unit (a currency written on both ends must be the same one).
             if !m.scaled && s.scaled && (m.unit.is_none() || s.unit.is_none() || m.unit == s.unit) {
@@ -1342,7 +1356,7 @@ impl<'a> Reader<'a> {
             m.unit_span = m.unit_span.or(s.unit_span);
             m.end = s.end;
             // "between 2014 and 2017", "from 1600 to 1900": a span of calendar years.
-            let season = s.kind == NumberKind::Year;
+            let season = s.kind == NumberKind::Year || slashed;
             let years = season
                 || m.kind == NumberKind::Year
                     && s.core.plain_integer
@@ -1370,6 +1384,9 @@ impl<'a> Reader<'a> {
             }
         }
 
+        if rank {
+            m.kind = NumberKind::Ordinal;
+        }
         // "about 5–20%": an approximate range keeps its hedge words in the claim.
         if qualifier == Qualifier::Range
             && hedge.is_none()
@@ -1532,12 +1549,21 @@ impl<'a> Reader<'a> {
         };
         // "increase between 5% and 6%", "jumped from 240 to 273": the range is the two
         // levels, not the size of a move.
-        let change = if qualifier == Qualifier::Range && range_intro {
+        // (A calendar year, a rank or a score is no move: "rose faster than in 2019", "rose
+        // to number three", "lost 3-1".)
+        let change = if (qualifier == Qualifier::Range && range_intro)
+            || matches!(m.kind, NumberKind::Year | NumberKind::Ordinal)
+            || score
+        {
             None
         } else {
             self.change_around(start, m.end)
         };
-        let not_a_claim = self.relative_time(&m);
+        let not_a_claim = if score {
+            Some(NotAClaim::Score)
+        } else {
+            self.relative_time(&m)
+        };
         let (unit, unit_text) = match (m.unit, m.unit_span) {
             (Some(u), Some(sp)) => (
                 Some(self.ex.units.unit(u).id.clone()),
@@ -1734,7 +1760,7 @@ impl<'a> Reader<'a> {
             }
         }
         let core = match parse_digits(text, cand) {
-            Ok(Some(c)) => c,
+            Ok(Some(c)) => season_start(text, c).unwrap_or(c),
             Ok(None) => return Ok(None),
             Err(Skip::Dotted { end }) => return Err(end),
         };
@@ -1868,6 +1894,17 @@ impl<'a> Reader<'a> {
             && (w.len() == 2 || text[t.end..].starts_with(".m"))
             && core.value <= 12.0
             && clock_like
+        {
+            return Err(t.end);
+        }
+        // "at 1430 GMT": a time of day on the 24-hour clock before a time zone.
+        if core.plain_integer
+            && core.digit_count == 4
+            && (core.value as u32) / 100 < 24
+            && (core.value as u32) % 100 < 60
+            && let Some((t, w)) = self.word_after(core.end)
+            && !t.newline_before
+            && TIME_ZONES.contains(&w)
         {
             return Err(t.end);
         }
@@ -2063,6 +2100,16 @@ impl<'a> Reader<'a> {
             && text[core.end..].starts_with(' ')
         {
             return Err(core.end);
+        }
+        // "3 and 4 May", "12-14 October", "July 9 and 10": days of a month in a list or
+        // a range.
+        if core.plain_integer && core.digit_count <= 2 && core.value <= 31.0 && currency.is_none() {
+            if let Some(end) = self.day_list_before_month(core.end) {
+                return Err(end);
+            }
+            if self.day_after_month_list(start) {
+                return Err(core.end);
+            }
         }
 
         let mut m = Measured {
@@ -2262,12 +2309,70 @@ impl<'a> Reader<'a> {
         Ok(Some(m))
     }
 
+    /// After a day of the month at `end`: "and 4 May", "-14 October", "or 5 June" ends in
+    /// a month; the end of the second day.
+    fn day_list_before_month(&self, end: usize) -> Option<usize> {
+        let text = self.text;
+        let p = if text[end..].starts_with(['-', '–']) {
+            end + if text[end..].starts_with('-') { 1 } else { 3 }
+        } else {
+            let (t, w) = self.word_after(end)?;
+            if !matches!(w.as_str(), "and" | "or" | "to") || t.newline_before {
+                return None;
+            }
+            skip_inline_space(text, t.end)
+        };
+        let de = p + text[p..].bytes().take_while(u8::is_ascii_digit).count();
+        if de == p || de - p > 2 || !text[de..].starts_with(' ') {
+            return None;
+        }
+        let (mt, mw) = self.word_after(de)?;
+        (MONTHS.contains(&mw) && !mt.newline_before).then_some(de)
+    }
+
+    /// Is the number at `start` the second day of "July 9 and 10", "May 3-5"?
+    fn day_after_month_list(&self, start: usize) -> bool {
+        let text = self.text;
+        let toks = self.toks_before(start);
+        let n = toks.len();
+        if n < 3 {
+            return false;
+        }
+        let (month, day, joint) = (&toks[n - 3], &toks[n - 2], &toks[n - 1]);
+        let joint_ok = match joint.text(text) {
+            "-" | "–" => joint.end == start,
+            j => matches!(j.to_ascii_lowercase().as_str(), "and" | "or" | "to"),
+        };
+        let day_text = day.text(text);
+        joint_ok
+            && !day_text.is_empty()
+            && day_text.len() <= 2
+            && day_text.bytes().all(|b| b.is_ascii_digit())
+            && MONTHS.contains(&lower(text, month))
+    }
+
     /// Is a four-digit number at `start..end` a calendar year?
     fn year_context(&self, start: usize, end: usize) -> bool {
-        if let Some((_, p)) = self.prev_word(start)
-            && YEAR_PREPOSITIONS.contains(&p)
-        {
-            return true;
+        if let Some((pt, p)) = self.prev_word(start) {
+            if YEAR_PREPOSITIONS.contains(&p) {
+                return true;
+            }
+            // "his 2004 re-election bid", "the firm's 2019 merger": a modern year after a
+            // possessive names the thing's year ("its 2000 members" counts them).
+            let possessive = matches!(
+                p.as_str(),
+                "its" | "his" | "her" | "their" | "our" | "my" | "your"
+            ) || self.text[pt.start..pt.end].ends_with("'s")
+                || self.text[pt.start..pt.end].ends_with("’s");
+            if possessive
+                && self.text[start..end]
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1800..=2100).contains(&y))
+                && self.next_is_plain_word(end)
+                && !self.plural_noun_after(end)
+            {
+                return true;
+            }
         }
         match next_tok(self.text, end) {
             Some(t) if !t.newline_before && t.kind == TokKind::Word => {
@@ -2364,7 +2469,13 @@ impl<'a> Reader<'a> {
                     prev.as_deref(),
                     Some("per" | "each" | "every" | "split" | "i" | "we" | "to" | "one")
                 );
-            if fraction_context || is_second_time {
+            // "was first elected", "she first visited": "first" after a verb's auxiliary or
+            // its subject is an adverb of time, no rank.
+            let adverb = w == "first"
+                && prev
+                    .as_deref()
+                    .is_some_and(|p| FIRST_ADVERB_AFTER.contains(p));
+            if fraction_context || is_second_time || adverb || self.number_word_in_name(&first) {
                 return Err(first.end);
             }
             // "tenth of a gallon", "the fourth of a mile": a fraction of the unit after "of".
@@ -2447,14 +2558,15 @@ impl<'a> Reader<'a> {
         {
             return Err(self.skip_name_tail(core.end));
         }
-        // "BBC One", "World War Two", "Apollo Eleven landed": a capitalized number word
-        // right after a capitalized word on the same line is part of a name.
+        if core.end == first.end && self.number_word_in_name(&first) {
+            return Err(first.end);
+        }
+        // "fourth quarter points to", "the Latin Quarter": "quarter" with no article or
+        // number before it is a period or a district, not a fraction ("quarter-litre" is).
         if core.end == first.end
-            && text[first.start..].starts_with(|c: char| c.is_ascii_uppercase())
-            && let Some(p) = self.prev_tok(first.start)
-            && p.kind == TokKind::Word
-            && text[p.start..].starts_with(|c: char| c.is_uppercase())
-            && !self.sentence_initial(first.start)
+            && (w == "quarter" || w == "quarters")
+            && !words::after_hedge_word(text, first.start)
+            && self.hyphenated_unit_at(first.end).is_none()
         {
             return Err(first.end);
         }
@@ -2595,6 +2707,24 @@ impl<'a> Reader<'a> {
             {
                 return Err(first.end);
             }
+            // "a lucrative one", "the new one is": after an article and an adjective "one"
+            // stands for a noun ("an estimated one in five" is a share).
+            if let Some((pt, p)) = self.prev_word(first.start)
+                && !matches!(next.as_deref(), Some("in" | "out" | "per"))
+                // ("the next one to two weeks" is a range.)
+                && !self
+                    .word_after(first.end)
+                    .is_some_and(|(t, n)| n == "to" && self.number_starts_after(t.end))
+                && words::small(&p).is_none()
+                && words::scale(&p).is_none()
+                && !matches!(p.as_str(), "and" | "or" | "than" | "number")
+                && hedges_ending_with(&p).is_empty()
+                && let Some((_, a)) = self.prev_word(pt.start)
+                && matches!(a.as_str(), "a" | "an" | "the")
+                && !unit_follows()
+            {
+                return Err(first.end);
+            }
         }
         // "two-dimensional", "one-to-one": dimensions and correspondences count nothing.
         if text[core.end..].starts_with('-')
@@ -2653,6 +2783,40 @@ impl<'a> Reader<'a> {
             m
         };
         Ok(Some(self.after_scale(m)))
+    }
+
+    /// "BBC One", "World War Two", "the Six Nations", "told Five Live", "Credit Suisse
+    /// First Boston": a capitalized number word next to another capitalized word on the
+    /// same line is part of a name (not at the start of a sentence, nor before a scale or
+    /// a unit: "Sales Top Two Million").
+    fn number_word_in_name(&self, first: &Tok) -> bool {
+        let text = self.text;
+        if !text[first.start..].starts_with(|c: char| c.is_ascii_uppercase())
+            || self.sentence_initial(first.start)
+        {
+            return false;
+        }
+        let capital_word = |t: &Tok| {
+            t.kind == TokKind::Word && text[t.start..].starts_with(|c: char| c.is_uppercase())
+        };
+        if self.prev_tok(first.start).is_some_and(|p| capital_word(&p)) {
+            return true;
+        }
+        next_tok(text, first.end).is_some_and(|t| {
+            !t.newline_before
+                && t.space_before
+                && t.end - t.start >= 2
+                && capital_word(&t)
+                && {
+                    let w = lower(text, &t);
+                    words::scale(&w).is_none() && words::small(&w).is_none() && !MONTHS.contains(&w)
+                }
+                && self
+                    .ex
+                    .units
+                    .match_at(text, t.start)
+                    .is_none_or(|u| u.end < t.end || self.ex.units.unit(u.unit).is_count())
+        })
     }
 
     /// "hundreds of millions", "tens of thousands", "dozens of", "thousands of".
@@ -3514,6 +3678,62 @@ impl<'a> Reader<'a> {
         Some((&text[p..p + sign_len], s))
     }
 
+    /// "won 3-1", "a 52-48 vote", "odds of 5-2", "4-6 6-3", "Rovers 10-17 United": two
+    /// whole numbers glued by a hyphen or dash that count two sides, not a range. A range is
+    /// written rising, so a falling or level pair is a score; a rising one is when a word
+    /// of winning or losing, another such pair, or a name on each side comes with it.
+    fn score_pair(&self, m: &Measured, s: &Measured) -> bool {
+        let text = self.text;
+        let plain = |x: &Measured| {
+            x.core.notation == Notation::Digits
+                && x.core.plain_integer
+                && x.core.digit_count <= 3
+                && x.unit.is_none()
+                && !x.scaled
+                && x.vague.is_none()
+        };
+        if m.kind != NumberKind::Cardinal
+            || !plain(m)
+            || !plain(s)
+            || s.end != s.core.end
+            || !matches!(&text[m.end..s.start], "-" | "–")
+        {
+            return false;
+        }
+        if m.core.value >= s.core.value {
+            return true;
+        }
+        let word_after = self
+            .word_after(s.end)
+            .filter(|(t, _)| !t.newline_before && t.space_before);
+        if word_after
+            .as_ref()
+            .is_some_and(|(_, w)| SCORE_NOUNS.contains(w))
+        {
+            return true;
+        }
+        let word_before = self
+            .prev_word(m.start)
+            .filter(|(t, _)| text[t.end..m.start].chars().all(|c| c == ' '));
+        if word_before
+            .as_ref()
+            .is_some_and(|(_, w)| SCORE_VERBS.contains(w))
+        {
+            return true;
+        }
+        // "Rovers 10-17 United": a name on each side.
+        let capital = |t: &Tok| text[t.start..].starts_with(|c: char| c.is_uppercase());
+        if let (Some((b, bw)), Some((a, aw))) = (&word_before, &word_after)
+            && capital(b)
+            && capital(a)
+            && !FUNCTION_WORDS.contains(bw)
+            && !FUNCTION_WORDS.contains(aw)
+        {
+            return true;
+        }
+        score_pair_beside(text, m.start, s.end)
+    }
+
     fn range_end(&self, m: &Measured, between: bool, intro: bool) -> Option<Measured> {
         let text = self.text;
         let p = skip_inline_space(text, m.end);
@@ -3521,8 +3741,11 @@ impl<'a> Reader<'a> {
         // "three or four years": two close whole numbers joined by "or" are a range.
         let mut alternative = false;
         let mut to_word = false;
+        let season_slash = m.kind == NumberKind::Year && p == m.end && rest.starts_with('/');
         let (connector_end, spaced) = if rest.starts_with('–') || rest.starts_with('—') {
             (p + 3, p != m.end)
+        } else if season_slash {
+            (p + 1, false)
         } else if rest.starts_with('~') && p == m.end {
             // "20~100": a tilde glued to the first number joins a range (spaced, the
             // tilde is an "about" before the second number).
@@ -3710,10 +3933,12 @@ impl<'a> Reader<'a> {
         if m.kind == NumberKind::Year && second.core.value < m.core.value {
             // "the 2013-14 season", "fiscal 2019–20": a season or fiscal year spans two
             // calendar years, the second written with its last two digits.
-            let next = (m.core.value as u32 + 1) % 100;
+            // ("2003/4": one digit after a slash.)
+            let digits = second.core.digit_count;
+            let next = (m.core.value as u32 + 1) % 10u32.pow(digits as u32);
             if !spaced
                 && second.core.plain_integer
-                && second.core.digit_count == 2
+                && (digits == 2 || (digits == 1 && season_slash))
                 && second.unit.is_none()
                 && second.core.value as u32 == next
             {
@@ -5530,6 +5755,58 @@ fn customary_pair(big: &str, small: &str) -> bool {
 }
 
 /// Adjectives between an article and the size of a move: "rose a further 2%".
+/// Time zones after a time of day on the 24-hour clock: "1430 GMT".
+static TIME_ZONES: WordSet = WordSet::new(&[
+    "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+    "hrs", "jst", "ist", "aest", "aedt",
+]);
+
+/// Words before an adverbial "first": "was first elected", "she first visited".
+static FIRST_ADVERB_AFTER: WordSet = WordSet::new(&[
+    "was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "will", "would",
+    "could", "should", "can", "may", "might", "must", "did", "does", "do", "i", "you", "he", "she",
+    "it", "we", "they", "who", "never",
+]);
+
+/// Words after a score: "a 2-1 win", "at 30-40 down", "a 24-18 defeat".
+static SCORE_NOUNS: WordSet = WordSet::new(&[
+    "win",
+    "wins",
+    "victory",
+    "victories",
+    "defeat",
+    "defeats",
+    "loss",
+    "losses",
+    "draw",
+    "lead",
+    "deficit",
+    "scoreline",
+    "thrashing",
+    "drubbing",
+    "hammering",
+    "rout",
+    "triumph",
+    "success",
+    "reverse",
+    "aggregate",
+    "down",
+    "up",
+    "home",
+    "away",
+    "verdict",
+    "vote",
+    "decision",
+    "majority",
+]);
+
+/// Words before a score: "won 3-1", "trailed 10-13", "level at 31-31".
+static SCORE_VERBS: WordSet = WordSet::new(&[
+    "won", "win", "winning", "beat", "beats", "beating", "beaten", "lost", "lose", "losing",
+    "drew", "drawn", "draw", "led", "lead", "leads", "leading", "trailed", "trail", "trailing",
+    "defeated", "thrashed", "thumped", "edged", "level", "voted", "odds",
+]);
+
 static MOVE_ADJECTIVES: WordSet = WordSet::new(&[
     "further",
     "additional",
@@ -5618,6 +5895,74 @@ fn word_ending_at(text: &str, pos: usize, words: &[&str]) -> Option<usize> {
             && char_before(text, s).is_none_or(|c| !c.is_alphanumeric()))
         .then_some(s)
     })
+}
+
+/// "1998/99", "2003/4": a season of two calendar years, read as the first year (the
+/// slash then joins the range, see `range_end`), not as a fraction.
+fn season_start(text: &str, core: NumCore) -> Option<NumCore> {
+    let written = &text[core.start..core.end];
+    let (first, second) = written.split_once('/')?;
+    if core.notation != Notation::Fraction
+        || first.len() != 4
+        || !(1..=2).contains(&second.len())
+        || !written.bytes().all(|b| b.is_ascii_digit() || b == b'/')
+    {
+        return None;
+    }
+    let year: u32 = first.parse().ok()?;
+    let modulus = 10u32.pow(second.len() as u32);
+    if !(1800..=2100).contains(&year) || second.parse::<u32>().ok()? != (year + 1) % modulus {
+        return None;
+    }
+    Some(NumCore {
+        end: core.start + 4,
+        value: year as f64,
+        half_unit: 0.5,
+        notation: Notation::Digits,
+        plain_integer: true,
+        digit_count: 4,
+        ..core
+    })
+}
+
+/// Is there another score ("6-3", "(7-5)") right before `start` or right after `end`,
+/// across spaces and brackets only? Sets of a match are written in a row.
+fn score_pair_beside(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let is_dash = |i: usize| bytes[i] == b'-' || text[i..].starts_with('–');
+    // Before: "... 6-3 " / "... 6-3 (" / "(7-5) ".
+    let mut i = start;
+    while i > 0 && matches!(bytes[i - 1], b' ' | b'(' | b')') {
+        i -= 1;
+    }
+    if i < start {
+        let digits_end = i;
+        while i > 0 && bytes[i - 1].is_ascii_digit() {
+            i -= 1;
+        }
+        if i < digits_end && i >= 2 {
+            let dash = if text[..i].ends_with('–') { 3 } else { 1 };
+            if i > dash && is_dash(i - dash) && bytes[i - dash - 1].is_ascii_digit() {
+                return true;
+            }
+        }
+    }
+    // After: " 6-3", " (7-5)".
+    let mut j = end;
+    while j < bytes.len() && matches!(bytes[j], b' ' | b'(') {
+        j += 1;
+    }
+    if j > end {
+        let digits_start = j;
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > digits_start && j < bytes.len() && is_dash(j) {
+            let k = j + if bytes[j] == b'-' { 1 } else { 3 };
+            return bytes.get(k).is_some_and(u8::is_ascii_digit);
+        }
+    }
+    false
 }
 
 fn skip_token(text: &str, cand: usize) -> usize {
