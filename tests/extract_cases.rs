@@ -2027,3 +2027,40 @@ fn quarter_after_an_ordinal_is_a_period_not_a_fraction() {
     assert!(!found.iter().any(|s| s.starts_with("quarter")), "{found:?}");
     assert!(close(find(text, &qs, "a quarter point").value, 0.25));
 }
+
+#[test]
+fn a_count_before_a_name_and_a_plural_noun_is_kept() {
+    let text = "The bill passed despite 41 Green rebels, and 250 EU diplomats signed; the \
+                airline grounded two new 737 Max jets.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "41").value, 41.0);
+    assert_eq!(find(text, &qs, "250").value, 250.0);
+    // A count before it makes the number a model name.
+    assert!(!spans(text, &qs).contains(&"737"), "{:?}", spans(text, &qs));
+}
+
+#[test]
+fn a_number_after_to_is_the_new_level_even_after_an_adjective() {
+    let text = "The archive will grow to a huge 5,000 files.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "5,000").change, None);
+}
+
+#[test]
+fn used_up_is_a_phrasal_verb_not_a_rise() {
+    let text = "The test used up 9 hours of machine time.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "9 hours").change, None);
+}
+
+#[test]
+fn a_change_verb_then_a_far_larger_second_number_is_a_move_and_a_level() {
+    let text = "The waiting list fell 4,000 to 612,500 in May; sales rose 5 to 10 a day.";
+    let qs = extract(text);
+    let moved = find(text, &qs, "4,000");
+    assert_eq!(moved.change, Some(Change::Down));
+    assert_eq!(moved.qualifier, Qualifier::Exact);
+    assert_eq!(find(text, &qs, "612,500").change, None);
+    // Close ends stay a range of the move.
+    assert_eq!(find(text, &qs, "5 to 10").qualifier, Qualifier::Range);
+}

@@ -2089,6 +2089,22 @@ impl<'a> Reader<'a> {
             && self.million_code_at(t.start).is_none()
             && words::scale(&w).is_none()
             && !self.followed_by_unit_or_scale(core.end)
+            // "62 Labour rebels", "300 US shareholders": a name before a plural noun
+            // qualifies what is counted (unless a count comes before: "two new 737 Max
+            // jets").
+            && !(self
+                .toks_before(start)
+                .iter()
+                .rev()
+                .take(2)
+                .all(|p| p.kind != TokKind::Digits && words::small(&lower(text, p)).is_none())
+                && self.word_after(t.end).is_some_and(|(n, nw)| {
+                n.space_before
+                    && !n.newline_before
+                    && text[n.start..].starts_with(|c: char| c.is_ascii_lowercase())
+                    && looks_plural(&nw)
+                    && !NOT_COUNTED.contains(&nw)
+                }))
         {
             return Err(self.skip_name_tail(core.end));
         }
@@ -3981,6 +3997,19 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
+        // "the total fell 11,000 to 813,200": after a change verb, a far end ten times the
+        // near one is the new level (a range of a move is written with close ends).
+        if to_word
+            && !intro
+            && !between
+            && m.unit.is_none()
+            && second.unit.is_none()
+            && m.core.value > 0.0
+            && second.core.value >= 10.0 * m.core.value
+            && self.change_verb_before(m.start)
+        {
+            return None;
+        }
         Some(second)
     }
 
@@ -5505,6 +5534,11 @@ impl<'a> Reader<'a> {
             if w == "up" && starts_with_ci(text[t.end..].trim_start(), "to ") {
                 continue;
             }
+            // "grow to a massive 3,420": a move word before "to" names the new level, not a
+            // move ("to be 15% lower" still says so after the number).
+            if w == "to" {
+                break;
+            }
             // "added a 30 degree homer": after an article the number belongs to a noun
             // phrase, not to the verb ("rose a further 2%" is still a move).
             if (w == "a" || w == "an")
@@ -5828,7 +5862,10 @@ static PHRASAL_UP: WordSet = WordSet::new(&[
     "gave", "give", "gives", "giving", "given", "picked", "pick", "picks", "set", "sets", "made",
     "make", "makes", "took", "take", "takes", "taken", "put", "puts", "putting", "ended", "end",
     "ends", "wound", "signed", "sign", "racked", "rack", "chalked", "summed", "adds", "add",
-    "added", "showed", "show", "turned", "turn", "lined", "opened", "tied",
+    "added", "showed", "show", "turned", "turn", "lined", "opened", "tied", "used", "use", "uses",
+    "using", "ate", "eaten", "eat", "eats", "held", "hold", "holds", "backed", "stepped",
+    "cleared", "snapped", "scooped", "mopped", "beefed", "built", "build", "builds", "stacked",
+    "totted",
 ]);
 
 /// How much the second number of a range was scaled ("5 million" -> 1e6).
