@@ -2064,3 +2064,48 @@ fn a_change_verb_then_a_far_larger_second_number_is_a_move_and_a_level() {
     // Close ends stay a range of the move.
     assert_eq!(find(text, &qs, "5 to 10").qualifier, Qualifier::Range);
 }
+
+#[test]
+fn a_year_before_a_modal_verb_is_a_year() {
+    let text = "She said 2031 will be the year of the comet and 2040 must be better.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2031").kind, NumberKind::Year);
+    assert_eq!(find(text, &qs, "2040").kind, NumberKind::Year);
+}
+
+#[test]
+fn at_first_and_an_opening_second_comma_are_no_ordinals() {
+    let text = "At first she laughed. Second, the plan was dropped. He batted at first base.";
+    let qs = extract(text);
+    let found = spans(text, &qs);
+    assert_eq!(found, vec!["first"], "{found:?}");
+}
+
+#[test]
+fn millions_of_pounds_are_sterling() {
+    let text = "The club spent millions of pounds, not thousands of pounds of sugar.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "millions of pounds").unit.as_deref(),
+        Some("GBP")
+    );
+    assert_eq!(
+        find(text, &qs, "thousands of pounds").unit.as_deref(),
+        Some("lb")
+    );
+}
+
+#[test]
+fn a_share_restating_millions_lends_them_no_percent() {
+    let text = "That is 12 million, or 40%, of the voters.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "12 million").unit, None);
+    assert_eq!(find(text, &qs, "40%").unit.as_deref(), Some("percent"));
+}
+
+#[test]
+fn hang_up_is_a_phrasal_verb_not_a_rise() {
+    let text = "Most callers hang up after 40 seconds.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "40 seconds").change, None);
+}

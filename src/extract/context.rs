@@ -434,6 +434,13 @@ static YEAR_MODIFIED: WordSet = WordSet::new(&[
     "brought",
     "has",
     "had",
+    "will",
+    "would",
+    "must",
+    "could",
+    "should",
+    "may",
+    "might",
 ]);
 
 const HEDGES: &[(&str, Qualifier)] = &[
@@ -1612,6 +1619,8 @@ impl<'a> Reader<'a> {
             && qualifier != Qualifier::Range
             && not_a_claim.is_none()
             && let Some((u, us)) = self.list_unit_after(m.end)
+            // "27 million, or 50%": a restated share, no percentage of millions.
+            && !(m.scaled && self.ex.units.unit(u).dimension == "ratio")
         {
             unit = Some(self.ex.units.unit(u).id.clone());
             unit_text = Some(us.slice(text).to_string());
@@ -2488,10 +2497,20 @@ impl<'a> Reader<'a> {
             // "was first elected", "she first visited": "first" after a verb's auxiliary or
             // its subject is an adverb of time, no rank.
             let adverb = w == "first"
-                && prev
+                && (prev
                     .as_deref()
-                    .is_some_and(|p| FIRST_ADVERB_AFTER.contains(p));
-            if fraction_context || is_second_time || adverb || self.number_word_in_name(&first) {
+                    .is_some_and(|p| FIRST_ADVERB_AFTER.contains(p))
+                    || (prev.as_deref() == Some("at") && self.at_first_adverb(first.end)));
+            // "First, ...", "Second, it challenges": an ordinal that opens a sentence with
+            // a comma orders the writer's points.
+            let discourse =
+                text[first.end..].starts_with(',') && self.sentence_initial(first.start);
+            if fraction_context
+                || is_second_time
+                || adverb
+                || discourse
+                || self.number_word_in_name(&first)
+            {
                 return Err(first.end);
             }
             // "tenth of a gallon", "the fourth of a mile": a fraction of the unit after "of".
@@ -2799,6 +2818,38 @@ impl<'a> Reader<'a> {
             m
         };
         Ok(Some(self.after_scale(m)))
+    }
+
+    /// After "at first" ending at `end`: a pronoun, a verb in -ed, punctuation or
+    /// "glance"/"sight" make it an adverb ("at first he refused", "at first told her"), a
+    /// noun a rank ("at first base").
+    fn at_first_adverb(&self, end: usize) -> bool {
+        match next_tok(self.text, end) {
+            Some(t) if t.kind == TokKind::Word && !t.newline_before => {
+                let w = lower(self.text, &t);
+                w.ends_with("ed")
+                    || matches!(
+                        w.as_str(),
+                        "he" | "she"
+                            | "it"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "you"
+                            | "glance"
+                            | "sight"
+                            | "hand"
+                            | "but"
+                            | "and"
+                            | "the"
+                            | "this"
+                            | "that"
+                            | "there"
+                    )
+                    || FIRST_ADVERB_AFTER.contains(&w)
+            }
+            _ => true,
+        }
     }
 
     /// "BBC One", "World War Two", "the Six Nations", "told Five Live", "Credit Suisse
@@ -3186,6 +3237,8 @@ impl<'a> Reader<'a> {
         {
             let p = skip_inline_space(text, of_t.end);
             if let Some(u) = self.ex.units.match_at(text, p) {
+                // "millions of pounds" is money.
+                let u = self.pounds_as_money(&m, p, u);
                 let mut m = m;
                 m.unit = Some(u.unit);
                 m.unit_span = Some(Span::new(p, u.end));
@@ -4248,7 +4301,8 @@ impl<'a> Reader<'a> {
                     )
             })
         };
-        if !(m.scaled || priced())
+        // ("millions of pounds" is money too.)
+        if !(m.scaled || m.vague.is_some() || priced())
             || units.unit(u.unit).id != "lb"
             || !starts_with_ci(&self.text[pos..], "pound")
             || self.word_after(u.end).is_some_and(|(_, w)| w == "of")
@@ -5865,7 +5919,7 @@ static PHRASAL_UP: WordSet = WordSet::new(&[
     "added", "showed", "show", "turned", "turn", "lined", "opened", "tied", "used", "use", "uses",
     "using", "ate", "eaten", "eat", "eats", "held", "hold", "holds", "backed", "stepped",
     "cleared", "snapped", "scooped", "mopped", "beefed", "built", "build", "builds", "stacked",
-    "totted",
+    "totted", "hang", "hangs", "hung",
 ]);
 
 /// How much the second number of a range was scaled ("5 million" -> 1e6).
