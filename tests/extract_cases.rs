@@ -1949,7 +1949,10 @@ fn first_as_an_adverb_is_no_ordinal() {
     let text = "The bridge was first opened in 1932 and she first visited it as a child; \
                 they came for the first time.";
     let qs = extract(text);
-    let firsts = spans_of(text, &qs).iter().filter(|s| **s == "first").count();
+    let firsts = spans_of(text, &qs)
+        .iter()
+        .filter(|s| **s == "first")
+        .count();
     assert_eq!(firsts, 1, "{:?}", spans_of(text, &qs));
 }
 
@@ -2036,7 +2039,11 @@ fn a_count_before_a_name_and_a_plural_noun_is_kept() {
     assert_eq!(find(text, &qs, "41").value, 41.0);
     assert_eq!(find(text, &qs, "250").value, 250.0);
     // A count before it makes the number a model name.
-    assert!(!spans(text, &qs).contains(&"737"), "{:?}", spans(text, &qs));
+    assert!(
+        !spans_of(text, &qs).contains(&"737"),
+        "{:?}",
+        spans_of(text, &qs)
+    );
 }
 
 #[test]
@@ -2077,7 +2084,7 @@ fn a_year_before_a_modal_verb_is_a_year() {
 fn at_first_and_an_opening_second_comma_are_no_ordinals() {
     let text = "At first she laughed. Second, the plan was dropped. He batted at first base.";
     let qs = extract(text);
-    let found = spans(text, &qs);
+    let found = spans_of(text, &qs);
     assert_eq!(found, vec!["first"], "{found:?}");
 }
 
