@@ -2366,7 +2366,8 @@ impl<'a> Reader<'a> {
         let (month, day, joint) = (&toks[n - 3], &toks[n - 2], &toks[n - 1]);
         let joint_ok = match joint.text(text) {
             "-" | "–" => joint.end == start,
-            j => matches!(j.to_ascii_lowercase().as_str(), "and" | "or" | "to"),
+            // ("September 8 to 11" is left as a number, as before.)
+            j => matches!(j.to_ascii_lowercase().as_str(), "and" | "or"),
         };
         let day_text = day.text(text);
         joint_ok
