@@ -2116,3 +2116,41 @@ fn hang_up_is_a_phrasal_verb_not_a_rise() {
     let qs = extract(text);
     assert_eq!(find(text, &qs, "40 seconds").change, None);
 }
+
+#[test]
+fn one_joined_to_a_unit_by_a_hyphen_is_never_the_pronoun() {
+    // Regression: "a maximum one-year ban" and "the one-day event" were read as the
+    // pronoun "one" (an article and a word before it) and dropped.
+    let text = "They face a maximum one-year ban after the one-day hearing.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "one-year").unit.as_deref(), Some("year"));
+    assert_eq!(find(text, &qs, "one-day").unit.as_deref(), Some("day"));
+}
+
+#[test]
+fn a_number_word_after_an_amount_starts_its_own_phrase() {
+    // Regression: "up from 440,000 six months earlier" gave 440,000 the unit month.
+    let text = "The total rose to 910,000, up from 630,000 nine months earlier.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "630,000").unit, None);
+    assert_eq!(
+        find(text, &qs, "nine months").unit.as_deref(),
+        Some("month")
+    );
+}
+
+#[test]
+fn a_season_with_one_digit_after_a_hyphen_is_two_years() {
+    let text = "By 1971-2 the club was top.";
+    let qs = extract(text);
+    let q = find(text, &qs, "1971-2");
+    assert_eq!(q.kind, NumberKind::Year);
+    assert!(close(q.interval.high, 1972.0));
+}
+
+#[test]
+fn odd_glued_after_a_number_makes_it_approximate() {
+    let text = "There were 30-odd complaints.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "30-odd").qualifier, Qualifier::Approx);
+}

@@ -2667,14 +2667,15 @@ impl<'a> Reader<'a> {
                 .map(|(_, n)| n);
             let prev = self.prev_word(first.start).map(|(_, p)| p);
             // "that one mile", "the one hour we had": before a unit "one" counts it.
-            let unit_follows =
-                || {
-                    let p = skip_inline_space(text, first.end);
-                    next.as_deref().is_some_and(|n| n != "day")
+            // ("the one-day event", "a maximum one-year ban": a unit joined by a hyphen.)
+            let unit_follows = || {
+                let p = skip_inline_space(text, first.end);
+                self.hyphenated_unit_at(first.end).is_some()
+                    || next.as_deref().is_some_and(|n| n != "day")
                         && self.ex.units.match_at(text, p).is_some_and(|u| {
                             u.end - p > 2 && !self.ex.units.unit(u.unit).is_count()
                         })
-                };
+            };
             // "one would expect", "unless one can": the generic pronoun before a modal verb.
             // "the smaller one", "the measured one": a pronoun after an article and an
             // adjective. "For one, ...": an idiom.
@@ -3332,7 +3333,16 @@ impl<'a> Reader<'a> {
                 p = t.end;
                 continue;
             }
-            if NOT_COUNTED.contains(&w) || MONTHS.contains(&w) || w.len() < 2 {
+            // ("up from 440,000 six months earlier": another number starts its own phrase.)
+            if NOT_COUNTED.contains(&w)
+                || MONTHS.contains(&w)
+                || w.len() < 2
+                || (words::small(&w).is_some()
+                    && !text[t.end..].starts_with('-')
+                    && !share
+                    && first.is_none()
+                    && p == m.end)
+            {
                 break;
             }
             let capital = raw.starts_with(|c: char| c.is_uppercase());
@@ -4003,12 +4013,12 @@ impl<'a> Reader<'a> {
         if m.kind == NumberKind::Year && second.core.value < m.core.value {
             // "the 2013-14 season", "fiscal 2019–20": a season or fiscal year spans two
             // calendar years, the second written with its last two digits.
-            // ("2003/4": one digit after a slash.)
+            // ("2003/4", "1963-4": one digit after a slash or a hyphen.)
             let digits = second.core.digit_count;
             let next = (m.core.value as u32 + 1) % 10u32.pow(digits as u32);
             if !spaced
                 && second.core.plain_integer
-                && (digits == 2 || (digits == 1 && season_slash))
+                && (digits == 2 || digits == 1)
                 && second.unit.is_none()
                 && second.core.value as u32 == next
             {
@@ -5304,6 +5314,12 @@ impl<'a> Reader<'a> {
             && !text[end + 1..].starts_with(|c: char| c.is_ascii_digit())
         {
             return Some((Qualifier::AtLeast, end + 1));
+        }
+        // "40-odd calls": about that many.
+        if text[end..].starts_with("-odd")
+            && !text[end + 4..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
+            return Some((Qualifier::Approx, end + 4));
         }
         let (t1, w1) = self.word_after(end)?;
         if w1 != "or" && w1 != "and" {
