@@ -253,8 +253,19 @@ impl UnitTable {
             && text.as_bytes()[pos].is_ascii_alphabetic()
         {
             let rest = &text.as_bytes()[b.end..];
+            // ("a 17.7 m-thick bed": a size adjective after a lower-case symbol is no name.)
+            let size_adjective = text.as_bytes()[pos].is_ascii_lowercase()
+                && ["long", "thick", "wide", "high", "deep", "tall", "thin"]
+                    .iter()
+                    .any(|a| {
+                        rest.len() > a.len()
+                            && rest[1..=a.len()].eq_ignore_ascii_case(a.as_bytes())
+                            && rest
+                                .get(a.len() + 1)
+                                .is_none_or(|c| !c.is_ascii_alphabetic())
+                    });
             let glued_on = match rest {
-                [b'-', c, ..] => c.is_ascii_alphabetic(),
+                [b'-', c, ..] => c.is_ascii_alphabetic() && !size_adjective,
                 [b'.', c, ..] => c.is_ascii_alphanumeric(),
                 [b'/', c, ..] => !c.is_ascii_alphanumeric(),
                 [b'/'] => true,

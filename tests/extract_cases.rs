@@ -2154,3 +2154,86 @@ fn odd_glued_after_a_number_makes_it_approximate() {
     let qs = extract(text);
     assert_eq!(find(text, &qs, "30-odd").qualifier, Qualifier::Approx);
 }
+
+#[test]
+fn a_minus_sign_glued_after_ten_is_a_flattened_negative_exponent() {
+    let text = "The chamber was pumped to 10−5 mbar, and 10−2 = 8 is arithmetic.";
+    let qs = extract(text);
+    let q = find(text, &qs, "10−5 mbar");
+    assert!(close(q.value, 1e-5), "{q:?}");
+    assert_eq!(q.qualifier, Qualifier::Exact);
+    // A hyphen is no minus sign of an exponent: "10-5" stays a range or a score.
+    let text = "They won 10-5 at home.";
+    assert!(!extract(text).iter().any(|q| close(q.value, 1e-5)));
+}
+
+#[test]
+fn a_size_adjective_after_a_one_letter_symbol_keeps_the_unit() {
+    let text = "They cut a 17.7 m-thick bed and a 3 m-long trench; the F-Series kept its name.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "17.7 m").unit.as_deref(), Some("m"));
+    assert_eq!(find(text, &qs, "3 m").unit.as_deref(), Some("m"));
+}
+
+#[test]
+fn an_uncertainty_in_brackets_after_a_decimal_belongs_to_it_and_the_unit_follows() {
+    let text = "The cell edge is 4.2153(4) Å and the phase is 1.1(2) wt%, at 30 nbar.";
+    let qs = extract(text);
+    let q = find(text, &qs, "4.2153(4) Å");
+    assert!(close(q.value, 4.2153));
+    assert_eq!(q.unit.as_deref(), Some("angstrom"));
+    assert_eq!(
+        find(text, &qs, "1.1(2) wt%").unit.as_deref(),
+        Some("percent")
+    );
+    assert_eq!(find(text, &qs, "30 nbar").unit.as_deref(), Some("nbar"));
+}
+
+#[test]
+fn a_and_an_ordinal_before_a_content_word_rank_something_and_are_no_fraction() {
+    let text = "The party won a third term and the club a fifth straight title.";
+    let qs = extract(text);
+    let third = find(text, &qs, "third");
+    assert_eq!(third.kind, NumberKind::Ordinal);
+    assert_eq!(third.value, 3.0);
+    assert_eq!(find(text, &qs, "fifth").kind, NumberKind::Ordinal);
+    // Shares stay fractions: before "of", a comparative, a unit, a verb, or after a hedge.
+    for (text, span) in [
+        ("A third of voters stayed home.", "A third"),
+        ("Costs rose by a fifth more than planned.", "a fifth"),
+        ("Nearly a fifth said they were ill.", "Nearly a fifth"),
+        ("He ran a tenth mile.", "a tenth mile"),
+    ] {
+        let qs = extract(text);
+        let q = find(text, &qs, span);
+        assert!(q.value < 1.0, "{text}: {q:?}");
+    }
+}
+
+#[test]
+fn ordinals_from_eleventh_to_ninetieth_are_denominators_too() {
+    let text = "Staff get one eightieth of their salary, a twelfth of the fee and \
+                forty two and a thirtieth.";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, "one eightieth").value, 1.0 / 80.0));
+    assert!(close(find(text, &qs, "a twelfth").value, 1.0 / 12.0));
+    assert!(close(
+        find(text, &qs, "forty two and a thirtieth").value,
+        42.0 + 1.0 / 30.0
+    ));
+}
+
+#[test]
+fn degrees_take_the_scale_named_right_after_them() {
+    let text = "Water boils at 212° on the Fahrenheit scale and the room is 20 degrees (Celsius).";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "212°").unit.as_deref(), Some("degF"));
+    assert_eq!(find(text, &qs, "20 degrees").unit.as_deref(), Some("degC"));
+    // Without a scale word nearby, a temperature in degrees stays unscaled.
+    let text = "The thermostat is set to 21 degrees.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "21 degrees").unit.as_deref(),
+        Some("deg_temp")
+    );
+}

@@ -210,6 +210,41 @@ static REFERENCE_NOUNS: WordSet = WordSet::new(&[
     "clone",
 ]);
 
+/// Verbs that follow a share as the subject: "a fifth rely on", "a third said".
+static SHARE_VERBS: WordSet = WordSet::new(&[
+    "said",
+    "say",
+    "says",
+    "saying",
+    "think",
+    "thought",
+    "believe",
+    "want",
+    "wanted",
+    "rely",
+    "own",
+    "use",
+    "used",
+    "have",
+    "had",
+    "has",
+    "do",
+    "did",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "felt",
+    "feel",
+    "agreed",
+    "voted",
+    "support",
+    "supported",
+    "live",
+    "lived",
+]);
+
 /// Words that end the filler between "from <amount>" and "to": a new clause, or words
 /// that set the two amounts apart as measures of different things ("from 0.22 nm for SiC to
 /// 1.46 nm for ...", "from 28.5% when new to 21%").
@@ -1681,6 +1716,10 @@ impl<'a> Reader<'a> {
         // when the sentence speaks of one, an angle otherwise ("turn 90 degrees").
         if unit.as_deref() == Some("deg") && self.speaks_of_temperature(m.start) {
             unit = Some("deg_temp".to_string());
+            // "−273.15° on the Celsius scale": the scale named just after.
+            if let Some(scale) = self.scale_named_after(m.end) {
+                unit = Some(scale.to_string());
+            }
         }
         // "the annual result was ($99.99)": an amount of money alone in brackets after a
         // copula or a colon is negative, as accounts write it (a bracket after another
@@ -1776,6 +1815,27 @@ impl<'a> Reader<'a> {
         let mut start = cand;
         let mut currency: Option<usize> = None;
         let mut core = core;
+        // "4.2153(4) Å", "1.1(2) wt%": the uncertainty of the last digits in brackets
+        // belongs to the decimal it follows (the unit comes after it).
+        if !core.plain_integer
+            && bytes.get(core.end) == Some(&b'(')
+            && core.notation == Notation::Digits
+            && text[..core.end].ends_with(|c: char| c.is_ascii_digit())
+        {
+            let d = bytes[core.end + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let close = core.end + 1 + d;
+            if (1..=3).contains(&d)
+                && bytes.get(close) == Some(&b')')
+                && bytes
+                    .get(close + 1)
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
+            {
+                core.end = close + 1;
+            }
+        }
         if let Some((cstart, unit)) = self.ex.units.currency_prefix_before(text, cand) {
             (start, currency) = self.country_dollar(cstart, unit);
         } else if let Some(sp) = char_before(text, cand)
@@ -2593,6 +2653,36 @@ impl<'a> Reader<'a> {
             && self.ex.units.match_at(text, core.end + 1).is_none()
         {
             return Err(self.skip_name_tail(core.end));
+        }
+        // "a third straight title", "a fifth term": "a" and an ordinal before a content
+        // word rank something; a fraction is followed by "of", a comparative, a unit or
+        // the end of the phrase ("a third of them", "a fifth more", "cut by a third").
+        if (w == "a" || w == "an")
+            && core.notation == Notation::Fraction
+            && let Some((d_t, d_w)) = self.word_after(first.end)
+            && d_t.end == core.end
+            && !matches!(d_w.as_str(), "half" | "quarter")
+            && let Some(rank) = words::ordinal(&d_w)
+            && let Some((n_t, n_w)) = self.word_after(d_t.end)
+            && n_t.start == d_t.end + 1
+            // ("nearly a fifth saying", "a third said": a hedged share, a share as subject.)
+            && !words::after_hedge_word(text, first.start)
+            && !(FUNCTION_WORDS.contains(&n_w)
+                || NOT_COUNTED.contains(&n_w)
+                || n_w.ends_with("er")
+                || SHARE_VERBS.contains(&n_w)
+                || self.ex.units.match_at(text, n_t.start).is_some())
+        {
+            return Ok(Some(Measured {
+                core: plain(d_t.start, d_t.end, rank),
+                start: d_t.start,
+                end: d_t.end,
+                scaled: false,
+                unit: None,
+                unit_span: None,
+                kind: NumberKind::Ordinal,
+                vague: None,
+            }));
         }
         if core.end == first.end && self.number_word_in_name(&first) {
             return Err(first.end);
@@ -4826,6 +4916,28 @@ impl<'a> Reader<'a> {
             .any(|k| w.eq_ignore_ascii_case(k))
         });
         !(conversion || weather)
+    }
+
+    /// The temperature scale named within the next four words after `end` ("° on the
+    /// Celsius scale", "degrees (Fahrenheit)"), before any other number or clause break.
+    fn scale_named_after(&self, end: usize) -> Option<&'static str> {
+        let mut p = end;
+        for _ in 0..4 {
+            let t = self.tok_after(p)?;
+            if t.kind != TokKind::Word {
+                if !matches!(t.text(self.text), "(" | ")") {
+                    return None;
+                }
+            } else {
+                match lower(self.text, &t).as_str() {
+                    "celsius" | "centigrade" => return Some("degC"),
+                    "fahrenheit" => return Some("degF"),
+                    _ => {}
+                }
+            }
+            p = t.end;
+        }
+        None
     }
 
     /// "more minutes", "extra years": a comparative then a unit (at `p`).

@@ -110,6 +110,19 @@ fn power_exponent(text: &str, pos: usize) -> Option<(i32, usize)> {
     Some((if negative { -exp } else { exp }, end))
 }
 
+/// "10−5 mbar": a superscript exponent lost in copying leaves a minus sign (U+2212, not
+/// a hyphen or a dash) glued between the 10 and one or two digits; the exponent and its end.
+fn flattened_negative_exponent(text: &str, pos: usize) -> Option<(i32, usize)> {
+    let p = pos + text[pos..].strip_prefix('−').map(|_| '−'.len_utf8())?;
+    let end = digits_end(text, p);
+    let after = text.as_bytes().get(end);
+    if end == p || end - p > 2 || after.is_some_and(|&c| c == b'.' || c == b',' || c == b'=') {
+        return None;
+    }
+    let exp: i32 = text[p..end].parse().ok()?;
+    (exp > 0).then_some((-exp, end))
+}
+
 /// `× 10^n`, `x10^n`, `*10^n`, `·10^n` after a mantissa, and the binary powers of
 /// computing (`8x2^10`): the scale and the end.
 fn times_power(text: &str, pos: usize) -> Option<(f64, usize)> {
@@ -286,20 +299,23 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
     let plain = !grouped && decimals == 0;
 
     // 10^11, 10¹¹
-    if plain
-        && &text[start..end] == "10"
-        && let Some((exp, e)) = power_exponent(text, end)
-    {
-        return Ok(Some(NumCore {
-            start,
-            end: e,
-            value: 10f64.powi(exp),
-            half_unit: 0.0,
-            notation: Notation::PowerOfTen,
-            plain_integer: false,
-            digit_count: 2,
-            bare_power: true,
-        }));
+    if plain && &text[start..end] == "10" {
+        let written = power_exponent(text, end).map(|p| (p, true));
+        // (A flattened exponent is a measured value of a paper, not an order of magnitude.)
+        if let Some(((exp, e), bare_power)) =
+            written.or_else(|| flattened_negative_exponent(text, end).map(|p| (p, false)))
+        {
+            return Ok(Some(NumCore {
+                start,
+                end: e,
+                value: 10f64.powi(exp),
+                half_unit: 0.0,
+                notation: Notation::PowerOfTen,
+                plain_integer: false,
+                digit_count: 2,
+                bare_power,
+            }));
+        }
     }
     // 8.6 × 10^10
     if let Some((scale, e)) = times_power(text, end) {
