@@ -2237,3 +2237,27 @@ fn degrees_take_the_scale_named_right_after_them() {
         Some("deg_temp")
     );
 }
+
+#[test]
+fn a_race_time_with_hundredths_is_no_quantity_of_its_own() {
+    // Regression: "2:01.52" left ".52" to be read as 52.
+    let text = "She won the 800m in 2:01.52 on Sunday.";
+    let qs = extract(text);
+    assert_eq!(spans_of(text, &qs), vec!["800m"]);
+}
+
+#[test]
+fn one_before_in_or_out_of_and_a_number_is_a_ratio_even_after_that() {
+    // Regression: "that one in four homes" read "one" as the pronoun after "that".
+    let text = "The fact that one in four homes and that one out of five cars fail.";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, "one in four").value, 0.25));
+    assert!(close(find(text, &qs, "one out of five").value, 0.2));
+}
+
+#[test]
+fn a_capitalized_number_word_before_punctuation_is_a_name() {
+    let text = "He spoke on the World at One. Listen on Five, or online.";
+    let qs = extract(text);
+    assert!(qs.is_empty(), "{:?}", spans_of(text, &qs));
+}

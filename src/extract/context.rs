@@ -1947,7 +1947,11 @@ impl<'a> Reader<'a> {
         // Times of day: "10:30", "5pm", "5 p.m."
         if after == Some(':') && text[core.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
             let mut e = core.end + 1;
-            while text[e..].starts_with(|c: char| c.is_ascii_digit() || c == ':') {
+            // ("2:01.52": a race time keeps its hundredths.)
+            while text[e..].starts_with(|c: char| c.is_ascii_digit() || c == ':')
+                || (text[e..].starts_with('.')
+                    && text[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            {
                 e += 1;
             }
             return Err(e);
@@ -2748,8 +2752,19 @@ impl<'a> Reader<'a> {
                 vague: None,
             }));
         }
-        // "one" as a pronoun: "one of the", "the one", "no one".
-        if core.end == first.end && w == "one" {
+        // "one" as a pronoun: "one of the", "the one", "no one" (not "that one in four").
+        if core.end == first.end
+            && w == "one"
+            && !self
+                .word_after(first.end)
+                .is_some_and(|(t, n)| match n.as_str() {
+                    "in" => self.number_starts_after(t.end),
+                    "out" => self
+                        .word_after(t.end)
+                        .is_some_and(|(o, w)| w == "of" && self.number_starts_after(o.end)),
+                    _ => false,
+                })
+        {
             // "one or two" is a number.
             let next = self
                 .word_after(first.end)
@@ -2961,20 +2976,24 @@ impl<'a> Reader<'a> {
         if self.prev_tok(first.start).is_some_and(|p| capital_word(&p)) {
             return true;
         }
-        next_tok(text, first.end).is_some_and(|t| {
-            !t.newline_before
-                && t.space_before
-                && t.end - t.start >= 2
-                && capital_word(&t)
-                && {
-                    let w = lower(text, &t);
-                    words::scale(&w).is_none() && words::small(&w).is_none() && !MONTHS.contains(&w)
-                }
-                && self
-                    .ex
-                    .units
-                    .match_at(text, t.start)
-                    .is_none_or(|u| u.end < t.end || self.ex.units.unit(u.unit).is_count())
+        // Mid-sentence, a capital before punctuation or another capital makes the word
+        // a name ("the World at One.", "the Six Nations"), but a scale or a unit after it
+        // counts ("Sales Top Two Million").
+        next_tok(text, first.end).is_none_or(|t| {
+            t.newline_before
+                || (t.kind == TokKind::Punct && !text[t.start..].starts_with(['-', '%', '–']))
+                || (capital_word(&t)
+                    && {
+                        let w = lower(text, &t);
+                        words::scale(&w).is_none()
+                            && words::small(&w).is_none()
+                            && !MONTHS.contains(&w)
+                    }
+                    && self
+                        .ex
+                        .units
+                        .match_at(text, t.start)
+                        .is_none_or(|u| u.end < t.end || self.ex.units.unit(u.unit).is_count()))
         })
     }
 
