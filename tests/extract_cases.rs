@@ -998,7 +998,7 @@ fn a_number_restated_in_brackets_is_one_quantity() {
     let text = "Reply within ten (10) days or pay 30 (thirty) dollars.";
     let qs = extract(text);
     assert_eq!(qs.len(), 2, "{qs:?}");
-    assert_eq!(find(text, &qs, "ten (10) days").value, 10.0);
+    assert_eq!(find(text, &qs, "within ten (10) days").value, 10.0);
 }
 
 #[test]
@@ -2260,4 +2260,55 @@ fn a_capitalized_number_word_before_punctuation_is_a_name() {
     let text = "He spoke on the World at One. Listen on Five, or online.";
     let qs = extract(text);
     assert!(qs.is_empty(), "{:?}", spans_of(text, &qs));
+}
+
+#[test]
+fn a_bound_before_an_approximation_is_the_claim() {
+    let text = "Samples cooled to below ∼100 °C, and peaks reach up to around 650 K.";
+    let qs = extract(text);
+    let q = find(text, &qs, "below ∼100 °C");
+    assert_eq!(q.qualifier, Qualifier::LessThan);
+    assert_eq!(q.hedge.as_deref(), Some("below ∼"));
+    assert_eq!(
+        find(text, &qs, "up to around 650 K").qualifier,
+        Qualifier::AtMost
+    );
+    // An approximation alone stays approximate.
+    let text = "It is about 5 km away.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "about 5 km").qualifier, Qualifier::Approx);
+}
+
+#[test]
+fn within_and_as_high_as_bound_the_number_from_above() {
+    let text = "Oaks regrow within 100 m of a seed source, and rates ran as high as 70%.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "within 100 m").qualifier, Qualifier::AtMost);
+    assert_eq!(
+        find(text, &qs, "as high as 70%").qualifier,
+        Qualifier::AtMost
+    );
+}
+
+#[test]
+fn a_range_after_a_reference_noun_that_ends_in_a_unit_is_a_measure() {
+    let text = "Bands in the region 1065–1280 cm−1 show it (see Figs. 5 and 6).";
+    let qs = extract(text);
+    assert_eq!(qs.len(), 1, "{:?}", spans(text));
+    assert_eq!(
+        find(text, &qs, "1065–1280 cm−1").qualifier,
+        Qualifier::Range
+    );
+}
+
+#[test]
+fn a_colon_between_numbers_that_cannot_be_minutes_is_a_ratio() {
+    let text = "Use a 1:100 dilution in methanol at 93:7, and meet at 10:30 or 1:05.";
+    let qs = extract(text);
+    assert!(close(find(text, &qs, "1:100").value, 0.01));
+    assert!(close(find(text, &qs, "93:7").value, 93.0 / 7.0));
+    assert_eq!(qs.len(), 2, "{:?}", spans(text));
+    // A ratio counts nothing after it.
+    let text = "The 1:3 and 1:1 mixing ratios were used.";
+    assert!(extract(text).iter().all(|q| q.unit_text.is_none()));
 }

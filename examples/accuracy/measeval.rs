@@ -30,7 +30,28 @@ fn our_mods(q: &Quantity) -> Vec<String> {
     let tolerance = matches!(q.hedge.as_deref(), Some("±" | "+/-" | "+-"));
     // An approximate range ("about 5–20%") is a range that keeps its hedge.
     let approx_range = q.qualifier == Qualifier::Range && q.hedge.is_some();
+    // A bound before an approximation ("below ∼100 °C", "up to around 650 K") keeps the
+    // approximation word in its hedge: MeasEval marks both modifiers.
+    let approx_bound = matches!(
+        q.qualifier,
+        Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::LessThan | Qualifier::AtMost
+    ) && q.hedge.as_deref().is_some_and(|h| {
+        let h = h.to_lowercase();
+        [
+            "~",
+            "∼",
+            "≈",
+            "about",
+            "around",
+            "approximately",
+            "roughly",
+            "nearly",
+        ]
+        .iter()
+        .any(|a| h.contains(a))
+    });
     if approx_range
+        || approx_bound
         || (!tolerance
             && matches!(
                 q.qualifier,
@@ -531,7 +552,8 @@ Unit and modifier classes (entities, properties and relations are out of scope):
   whichever overlapping gold comes last in its SQL join; we align to the best-overlapping gold.
 - **IsApproximate** = our qualifier approx, nearly, order_of_magnitude or vague, except a value
   with a tolerance ("5.2 ± 0.3 mm", hedge `±`), which is MeasEval's HasTolerance; also a range
-  that keeps its hedge ("about 5–20%", our approximate range); **IsRange** =
+  that keeps its hedge ("about 5–20%", our approximate range) and a bound whose hedge keeps an
+  approximation word or sign ("below ∼100 °C", "up to around 650 K"); **IsRange** =
   range, more_than, at_least, less_than, at_most (MeasEval marks comparators as IsRange).
   Scored on the aligned gold like the official modifier rows.
 - Our `year` and `ordinal` quantities are not submitted (calendar years are almost never

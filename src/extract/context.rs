@@ -597,6 +597,10 @@ const HEDGES: &[(&str, Qualifier)] = &[
     ("surpasses", Qualifier::MoreThan),
     ("surpassed", Qualifier::MoreThan),
     ("surpassing", Qualifier::MoreThan),
+    // "within 250 m of a seed source", "within 72 hours": no farther, no later.
+    ("within", Qualifier::AtMost),
+    ("upto", Qualifier::AtMost),
+    ("as high as", Qualifier::AtMost),
 ];
 
 /// The last word of every phrase in `HEDGES` (a test keeps them in step).
@@ -637,6 +641,8 @@ static HEDGE_LAST_WORDS: WordSet = WordSet::new(&[
     "than",
     "to",
     "under",
+    "within",
+    "upto",
 ]);
 
 static UP_WORDS: WordSet = WordSet::new(&[
@@ -1441,7 +1447,7 @@ impl<'a> Reader<'a> {
         }
         // The hedge or bound before the number.
         if qualifier != Qualifier::Range {
-            if let Some((q, hstart, htext)) = self.hedge_before(m.start) {
+            if let Some((q, hstart, htext)) = self.bound_or_hedge_before(m.start) {
                 qualifier = q;
                 hedge = Some(htext);
                 start = hstart;
@@ -1623,9 +1629,11 @@ impl<'a> Reader<'a> {
         // unit id, so the checker treats the number as a plain count.
         let mut unit_span = m.unit_span;
         let mut unit_text = unit_text;
+        // (A ratio, "1:1 molar ratios", counts nothing.)
         if unit.is_none()
             && m.kind == NumberKind::Cardinal
             && not_a_claim.is_none()
+            && !(m.core.notation == Notation::Fraction && text[m.start..m.end].contains(':'))
             && let Some(noun) = (value >= 1.0)
                 .then(|| self.hyphen_compound_noun(m.end))
                 .flatten()
@@ -1945,16 +1953,42 @@ impl<'a> Reader<'a> {
         }
         let after = char_at(text, core.end);
         // Times of day: "10:30", "5pm", "5 p.m."
+        let mut after = after;
         if after == Some(':') && text[core.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
-            let mut e = core.end + 1;
-            // ("2:01.52": a race time keeps its hundredths.)
-            while text[e..].starts_with(|c: char| c.is_ascii_digit() || c == ':')
-                || (text[e..].starts_with('.')
-                    && text[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
-            {
-                e += 1;
+            // "a 1:100 dilution", "a ratio of 93:7", "1:60": a ratio when the second part
+            // cannot be minutes (one digit, three or more, or 60 and over); not a verse
+            // after a name ("Genesis 1:1").
+            let p = core.end + 1;
+            let e = p + bytes[p..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let second: f64 = text[p..e].parse().unwrap_or(0.0);
+            let ratio = core.plain_integer
+                && currency.is_none()
+                && second > 0.0
+                && (e - p == 1 || e - p >= 3 || second >= 60.0)
+                && !(matches!(bytes.get(e), Some(b':' | b'.' | b','))
+                    && bytes.get(e + 1).is_some_and(u8::is_ascii_digit))
+                && bytes.get(e).is_none_or(|b| !b.is_ascii_alphanumeric())
+                && !self.prev_word(start).is_some_and(|(t, _)| {
+                    t.text(text).starts_with(|c: char| c.is_uppercase())
+                        && !self.sentence_initial(t.start)
+                });
+            if !ratio {
+                let mut e = core.end + 1;
+                // ("2:01.52": a race time keeps its hundredths.)
+                while text[e..].starts_with(|c: char| c.is_ascii_digit() || c == ':')
+                    || (text[e..].starts_with('.')
+                        && text[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
+                {
+                    e += 1;
+                }
+                return Err(e);
             }
-            return Err(e);
+            core.value /= second;
+            core.end = e;
+            core.half_unit = 0.0;
+            core.notation = Notation::Fraction;
+            core.plain_integer = false;
+            after = char_at(text, e);
         }
         // An hour is whole or written h.mm ("5.30pm", "10.45pm"); "2.123 pm" is picometres.
         let written = core.end - core.start;
@@ -2096,7 +2130,18 @@ impl<'a> Reader<'a> {
                     [] => false,
                 })
         {
-            return Err(self.reference_list_end(core.end));
+            // "in the region 1065–1280 nm": a range or list that ends in a unit measures.
+            let list_end = self.reference_list_end(core.end);
+            let p = skip_inline_space(text, list_end);
+            let measured = list_end > self.skip_name_tail(core.end)
+                && self
+                    .ex
+                    .units
+                    .match_at(text, p)
+                    .is_some_and(|u| !WORDLIKE_UNITS.contains(&Lower::new(&text[p..u.end])));
+            if !measured {
+                return Err(list_end);
+            }
         }
         // "phases 3, 5 and 7", "columns 2 and 3", "on days 35 and 71": small numbers listed
         // right after a plural noun name its members; they count nothing.
@@ -5385,6 +5430,26 @@ impl<'a> Reader<'a> {
             best = Some((phrase.len(), *q, s));
         }
         best.map(|(_, q, s)| (q, s, text[s..start].trim_end().to_string()))
+    }
+
+    /// The hedge before `start`, where a bound before an approximation makes the bound
+    /// the claim: "below ∼100 °C", "up to around 650 K", "less than about 10".
+    fn bound_or_hedge_before(&self, start: usize) -> Option<(Qualifier, usize, String)> {
+        let (q, hstart, htext) = self.hedge_before(start)?;
+        if q == Qualifier::Approx
+            && let Some((bound, bstart, _)) = self.hedge_before(hstart)
+            && matches!(
+                bound,
+                Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::LessThan | Qualifier::AtMost
+            )
+        {
+            return Some((
+                bound,
+                bstart,
+                self.text[bstart..start].trim_end().to_string(),
+            ));
+        }
+        Some((q, hstart, htext))
     }
 
     /// "43 cents", "and 1 pence", "and forty cents" after an amount of money: the number
