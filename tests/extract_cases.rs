@@ -549,8 +549,17 @@ fn sixfold_twice_and_n_times_are_multipliers_not_counts() {
 #[test]
 fn n_times_without_a_comparison_counts_occurrences() {
     let text = "The club has won the cup five times, she scored twice as the crowd sang, and \
-                he is a three-times champion who trains twice a week.";
+                he is a three-times champion who trains twice a week. Rovers twice threatened.";
     let qs = extract(text);
+    let twice: Vec<_> = qs
+        .iter()
+        .filter(|q| &text[q.span.start..q.span.end] == "twice")
+        .collect();
+    assert_eq!(twice.len(), 2, "{qs:?}");
+    assert!(
+        twice.iter().all(|q| q.kind == NumberKind::Cardinal),
+        "{twice:?}"
+    );
     for span in ["five times", "twice", "three-times", "twice a week"] {
         let q = find(text, &qs, span);
         assert_eq!(q.kind, NumberKind::Cardinal, "{span}");

@@ -3810,7 +3810,12 @@ impl<'a> Reader<'a> {
         // A preposition, conjunction or time word goes on with the clause ("three times in
         // a row", "twice a week", "twice this season"); a name starts a title ("two times
         // Olympic champion"). A plain noun is what is multiplied ("ten times salary").
-        !(COUNT_FOLLOWERS.contains(&w) || self.text[t.start..].starts_with(char::is_uppercase))
+        // A verb goes on with the clause too ("Wales twice threatened", "three times
+        // running").
+        let verb_form = w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+        !(COUNT_FOLLOWERS.contains(&w)
+            || verb_form
+            || self.text[t.start..].starts_with(char::is_uppercase))
     }
 
     /// Is the next word a currency named in words ("475m euros", "154m naira")?
