@@ -2321,3 +2321,26 @@ fn a_colon_between_numbers_that_cannot_be_minutes_is_a_ratio() {
     let text = "The 1:3 and 1:1 mixing ratios were used.";
     assert!(extract(text).iter().all(|q| q.unit_text.is_none()));
 }
+
+#[test]
+fn revising_upward_slashing_and_trimming_by_an_amount_are_moves() {
+    let text = "The outlook was revised upwards by 3%, the airline slashed fares by 40%, and the \
+                bank trimmed its forecast by 0.5 percentage points.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "3%").change, Some(Change::Up));
+    assert_eq!(find(text, &qs, "40%").change, Some(Change::Down));
+    assert_eq!(
+        find(text, &qs, "0.5 percentage points").change,
+        Some(Change::Down)
+    );
+}
+
+#[test]
+fn a_move_word_behind_a_preposition_or_in_a_compound_moves_nothing() {
+    let text = "The film is up for six awards. They doubled the lead after 48 minutes. A \
+                cost-cutting plan saved £75m. Rates rose four times last year.";
+    let qs = extract(text);
+    for span in ["six", "48 minutes", "£75m", "four times"] {
+        assert_eq!(find(text, &qs, span).change, None, "{span}");
+    }
+}

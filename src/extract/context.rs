@@ -698,6 +698,16 @@ static UP_WORDS: WordSet = WordSet::new(&[
     "advancing",
     "rallying",
     "spiking",
+    "upward",
+    "upwards",
+    "hiked",
+    "boosting",
+    "raising",
+    "leapt",
+    "leaped",
+    "rocketed",
+    "skyrocketed",
+    "widened",
 ]);
 
 static DOWN_WORDS: WordSet = WordSet::new(&[
@@ -757,6 +767,20 @@ static DOWN_WORDS: WordSet = WordSet::new(&[
     "shrinking",
     "losing",
     "dipping",
+    "downward",
+    "downwards",
+    "slashed",
+    "slashing",
+    "trimmed",
+    "trimming",
+    "lowered",
+    "lowering",
+    "reducing",
+    "cutting",
+    "shedding",
+    "narrowed",
+    "retreated",
+    "weakened",
 ]);
 
 static UP_NOUNS: WordSet = WordSet::new(&[
@@ -1597,11 +1621,12 @@ impl<'a> Reader<'a> {
         };
         // "increase between 5% and 6%", "jumped from 240 to 273": the range is the two
         // levels, not the size of a move.
-        // (A calendar year, a rank or a score is no move: "rose faster than in 2019", "rose
-        // to number three", "lost 3-1".)
+        // (A calendar year, a rank, a score or a count of occurrences is no move: "rose
+        // faster than in 2019", "rose to number three", "lost 3-1", "raised taxes 66 times".)
         let change = if (qualifier == Qualifier::Range && range_intro)
             || matches!(m.kind, NumberKind::Year | NumberKind::Ordinal)
             || score
+            || m.unit.is_some() && m.unit == self.ex.units.get_index("times")
         {
             None
         } else {
@@ -5827,7 +5852,19 @@ impl<'a> Reader<'a> {
             {
                 return None;
             }
+            // "lowered payouts for up to 50,000", "lowered after 12 years": a preposition
+            // starts a phrase the move does not reach.
+            if matches!(
+                w.as_str(),
+                "for" | "after" | "since" | "before" | "during" | "among"
+            ) {
+                break;
+            }
             if let Some(change) = move_word(&w) {
+                // "a cost-cutting plan saved £75m": a move word in a compound modifies a noun.
+                if char_before(text, t.start) == Some('-') {
+                    break;
+                }
                 return Some(change);
             }
         }
