@@ -2344,3 +2344,30 @@ fn a_move_word_behind_a_preposition_or_in_a_compound_moves_nothing() {
         assert_eq!(find(text, &qs, span).change, None, "{span}");
     }
 }
+
+#[test]
+fn hedges_with_well_a_little_and_shy_of_bound_or_approximate_the_number() {
+    let text = "Well over 300 fans came, a little under 3% left early, sales were just shy of 2,000 \
+                units over the best part of 20 years, and more or less 40 people stayed.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "Well over 300").qualifier,
+        Qualifier::MoreThan
+    );
+    assert_eq!(
+        find(text, &qs, "a little under 3%").qualifier,
+        Qualifier::LessThan
+    );
+    assert_eq!(
+        find(text, &qs, "just shy of 2,000").qualifier,
+        Qualifier::Nearly
+    );
+    assert_eq!(
+        find(text, &qs, "the best part of 20 years").qualifier,
+        Qualifier::Nearly
+    );
+    assert_eq!(
+        find(text, &qs, "more or less 40 people").qualifier,
+        Qualifier::Approx
+    );
+}
