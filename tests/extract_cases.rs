@@ -2371,3 +2371,15 @@ fn hedges_with_well_a_little_and_shy_of_bound_or_approximate_the_number() {
         Qualifier::Approx
     );
 }
+
+#[test]
+fn a_bound_before_a_possessive_year_bounds_the_years_figure_not_the_year() {
+    let text = "Prices are well above 2019's average, and more than 1500 people came.";
+    let qs = extract(text);
+    let q = find(text, &qs, "2019");
+    assert_eq!((q.kind, q.qualifier), (NumberKind::Year, Qualifier::Exact));
+    assert_eq!(
+        find(text, &qs, "more than 1500 people").qualifier,
+        Qualifier::MoreThan
+    );
+}

@@ -1489,8 +1489,11 @@ impl<'a> Reader<'a> {
             hedge = Some(htext);
             start = hstart;
         }
-        // The hedge or bound before the number.
-        if qualifier != Qualifier::Range {
+        // The hedge or bound before the number ("well above 2004's average" bounds the
+        // year's figure, not the year).
+        let possessive_year = m.kind == NumberKind::Year
+            && (text[m.end..].starts_with("'s") || text[m.end..].starts_with("’s"));
+        if qualifier != Qualifier::Range && !possessive_year {
             if let Some((q, hstart, htext)) = self.bound_or_hedge_before(m.start) {
                 qualifier = q;
                 hedge = Some(htext);
