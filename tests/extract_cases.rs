@@ -2383,3 +2383,57 @@ fn a_bound_before_a_possessive_year_bounds_the_years_figure_not_the_year() {
         Qualifier::MoreThan
     );
 }
+
+#[test]
+fn numbered_periods_and_labels_in_braces_are_no_quantities() {
+    let text = "Cells on days 35 and 71 and at the exam (days 3–5) grew; \
+                {111} planes in case Nos. 1 and 4, numbered 5 in the list.";
+    assert!(spans(text).is_empty(), "{:?}", spans(text));
+    // A count after the period word is still a count.
+    let text = "In two days 300 people and 40 cars left.";
+    let found = spans(text);
+    assert!(found.iter().any(|s| s.starts_with("300")), "{found:?}");
+}
+
+#[test]
+fn a_compass_letter_after_a_degree_sign_is_part_of_the_unit() {
+    let text = "The orbit passed near 86°N and the band spans 74°S to 90°S; it was 40°C.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "near 86°N").unit_text.as_deref(),
+        Some("°N")
+    );
+    assert_eq!(find(text, &qs, "74°S to 90°S").qualifier, Qualifier::Range);
+    assert_eq!(find(text, &qs, "40°C").unit.as_deref(), Some("degC"));
+}
+
+#[test]
+fn a_glued_k_among_other_temperatures_is_kelvin_and_otherwise_thousands() {
+    let text = "It is inert at 300 °C (573.15K), the lab said.";
+    let qs = extract(text);
+    let q = find(text, &qs, "573.15K");
+    assert_eq!(q.unit.as_deref(), Some("K"));
+    assert!(close(q.value, 573.15));
+    let text = "In the heat wave he still earns 50K a year.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "50K").value, 50_000.0);
+}
+
+#[test]
+fn approximation_signs_join_ranges_and_near_is_a_hedge() {
+    let text = "Boron rose from ∼20 ppm to ∼180 ppm, near 30 ppm of it at ∼–1‰.";
+    let qs = extract(text);
+    let range = qs
+        .iter()
+        .find(|q| q.qualifier == Qualifier::Range)
+        .expect("a range");
+    assert!(close(range.interval.low, 20.0) && close(range.interval.high, 180.0));
+    assert_eq!(find(text, &qs, "near 30 ppm").qualifier, Qualifier::Approx);
+    let q = find(text, &qs, "∼–1‰");
+    assert_eq!(q.value, -1.0);
+    assert_eq!(q.qualifier, Qualifier::Approx);
+    // A spaced en dash between numbers stays a range.
+    let text = "It took 10 – 20 minutes.";
+    let qs = extract(text);
+    assert_eq!(qs[0].qualifier, Qualifier::Range);
+}

@@ -208,6 +208,8 @@ static REFERENCE_NOUNS: WordSet = WordSet::new(&[
     "listing",
     "month",
     "clone",
+    "nos",
+    "numbered",
 ]);
 
 /// Verbs that follow a share as the subject: "a fifth rely on", "a third said".
@@ -618,6 +620,7 @@ const HEDGES: &[(&str, Qualifier)] = &[
     ("surpassing", Qualifier::MoreThan),
     // "within 250 m of a seed source", "within 72 hours": no farther, no later.
     ("within", Qualifier::AtMost),
+    ("near", Qualifier::Approx),
     ("upto", Qualifier::AtMost),
     ("as high as", Qualifier::AtMost),
 ];
@@ -663,6 +666,7 @@ static HEDGE_LAST_WORDS: WordSet = WordSet::new(&[
     "under",
     "within",
     "upto",
+    "near",
 ]);
 
 static UP_WORDS: WordSet = WordSet::new(&[
@@ -1361,7 +1365,7 @@ impl<'a> Reader<'a> {
         if let Some(h) = before
             && matches!(
                 prev_lower.as_deref(),
-                Some("about" | "around" | "approximately" | "roughly")
+                Some("about" | "around" | "approximately" | "roughly" | "~" | "∼" | "≈")
             )
             && let Some(t) = self.prev_tok(h.start)
             && t.kind == TokKind::Word
@@ -1924,9 +1928,14 @@ impl<'a> Reader<'a> {
                 start = cstart;
             }
         }
-        // A minus sign that is not a hyphen inside a name or a range.
+        // A minus sign that is not a hyphen inside a name or a range ("∼–1‰": an en dash
+        // glued after an approximation or comparison sign is a minus too).
         if let Some(c) = char_before(text, start)
-            && (c == '-' || c == '−')
+            && (c == '-'
+                || c == '−'
+                || (c == '–'
+                    && char_before(text, start - c.len_utf8())
+                        .is_some_and(|b| "∼~≈<>≤≥=".contains(b))))
         {
             let sign_at = start - c.len_utf8();
             let before_sign = char_before(text, sign_at);
@@ -2113,6 +2122,8 @@ impl<'a> Reader<'a> {
             (char_before(text, start), after),
             (Some('['), Some(']')) | (Some('('), Some(')'))
         );
+        // "{111} planes": Miller indices and other labels in braces.
+        let bracketed = bracketed || (char_before(text, start), after) == (Some('{'), Some('}'));
         if bracketed && currency.is_none() && core.plain_integer && core.digit_count <= 3 {
             return Err(core.end + 1);
         }
@@ -2369,7 +2380,16 @@ impl<'a> Reader<'a> {
                     && (after_times_sign
                         || !(self.plural_noun_after(word_end)
                             || self.currency_word_after(word_end)));
-                if !metre_reading {
+                // "300 °C (572 °F, 573.15K)": a glued K in a sentence that gives other
+                // temperatures (a degree sign, "degrees", "kelvin") is kelvin.
+                let kelvin_reading =
+                    suffix == "K" && currency.is_none() && !self.plural_noun_after(word_end) && {
+                        let sentence = crate::link::sentence_around(text, core.end).slice(text);
+                        sentence.contains('°')
+                            || sentence.contains("degrees")
+                            || sentence.contains("kelvin")
+                    };
+                if !metre_reading && !kelvin_reading {
                     m.core.value *= f;
                     m.core.half_unit *= f;
                     m.scaled = true;
@@ -3737,11 +3757,13 @@ impl<'a> Reader<'a> {
     fn label_list_after_plural(&self, start: usize, end: usize) -> Option<usize> {
         let text = self.text;
         let bytes = text.as_bytes();
-        // Cheap rejection first: a list goes on with a comma or a space and a word.
-        if !matches!(bytes.get(end), Some(b',' | b' ')) {
+        // Cheap rejection first: a list goes on with a comma, a space and a word, or a dash.
+        if !matches!(bytes.get(end), Some(b',' | b' ' | b'-' | 0xE2)) {
             return None;
         }
         let (pt, pw) = self.prev_word(start)?;
+        // "on days 35 and 71", "in months 5 and 7", "days 3–5": periods numbered in a study.
+        let periods = matches!(pw.as_str(), "days" | "weeks" | "months" | "years" | "hours");
         if pt.newline_before
             || pt.end + 1 != start
             || bytes[pt.end] != b' '
@@ -3749,9 +3771,27 @@ impl<'a> Reader<'a> {
             || FUNCTION_WORDS.contains(&pw)
             || NOT_COUNTED.contains(&pw)
             || matches!(pw.as_str(), "ages" | "aged" | "times" | "costs" | "weighs")
-            || self.ex.units.match_at(text, pt.start).is_some()
+            || (!periods && self.ex.units.match_at(text, pt.start).is_some())
         {
             return None;
+        }
+        // ("days 3–5": a numbered span of periods.)
+        if periods && let Some(dash) = ["-", "–"].iter().find(|d| text[end..].starts_with(**d)) {
+            let p = end + dash.len();
+            let e = p + bytes[p..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let unit_after = self
+                .ex
+                .units
+                .match_at(text, skip_inline_space(text, e))
+                .is_some();
+            return (e > p
+                && e - p <= 3
+                && bytes
+                    .get(e)
+                    .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'.')
+                && !unit_after
+                && !self.plural_noun_after(e))
+            .then_some(e);
         }
         let mut last_end = end;
         let mut items = 1;
@@ -4080,8 +4120,11 @@ impl<'a> Reader<'a> {
         let mut q = skip_inline_space(text, connector_end);
         // "between 2 g and about 7 g", "2 - ~7 grams": a hedge on the far end only rounds
         // it. ("from 50% to around 80%" stays two claims: the second one is approximate.)
-        if text[q..].starts_with('~') {
-            q = skip_inline_space(text, q + 1);
+        if let Some(tilde) = ['~', '∼', '≈']
+            .into_iter()
+            .find(|&t| text[q..].starts_with(t))
+        {
+            q = skip_inline_space(text, q + tilde.len_utf8());
         } else if between
             && let Some((t, w)) = self.word_after(q)
             && matches!(w.as_str(), "about" | "around" | "approximately" | "roughly")
