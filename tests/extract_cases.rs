@@ -2437,3 +2437,14 @@ fn approximation_signs_join_ranges_and_near_is_a_hedge() {
     let qs = extract(text);
     assert_eq!(qs[0].qualifier, Qualifier::Range);
 }
+
+#[test]
+fn a_note_number_after_a_full_stop_and_one_as_a_subject_after_if_are_no_quantities() {
+    let text = "Temperatures are 6000 K and 11,000 K, respectively.4 Unless one is careful, \
+                errors grow.";
+    let found = spans(text);
+    assert_eq!(found, vec!["6000 K", "11,000 K"], "{found:?}");
+    // "if one" before a noun is a count.
+    let text = "If one dose is missed, take two.";
+    assert!(spans(text).iter().any(|s| s.starts_with("one")));
+}

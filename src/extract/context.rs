@@ -1982,6 +1982,15 @@ impl<'a> Reader<'a> {
             {
                 return Err(self.skip_name_tail(core.end));
             }
+            // "respectively.4": a note number glued after the full stop of a word.
+            if c == '.'
+                && core.plain_integer
+                && core.digit_count <= 3
+                && char_before(text, start - 1).is_some_and(|b| b.is_ascii_lowercase())
+                && char_at(text, core.end).is_none_or(|a| a.is_whitespace())
+            {
+                return Err(core.end);
+            }
             // "J1149.5+2223", "PSR B1919+21": a plus glued after a code of letters and
             // digits joins a catalogue name ("3.4+0.1" and "T+21 days" stay numbers).
             if c == '+' {
@@ -2916,6 +2925,9 @@ impl<'a> Reader<'a> {
                     })
             };
             let for_one = prev.as_deref() == Some("for") && text[first.end..].starts_with(',');
+            // "unless one is willing", "if one has": the generic pronoun as a subject.
+            let if_one = matches!(prev.as_deref(), Some("if" | "unless" | "whether"))
+                && matches!(next.as_deref(), Some("is" | "was" | "has" | "had" | "does"));
             if (matches!(
                 next.as_deref(),
                 Some(
@@ -2938,6 +2950,7 @@ impl<'a> Reader<'a> {
                         | "shall"
                 )
             ) || for_one
+                || if_one
                 || article_adjective()
                 || matches!(
                     prev.as_deref(),
