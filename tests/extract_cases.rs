@@ -2448,3 +2448,145 @@ fn a_note_number_after_a_full_stop_and_one_as_a_subject_after_if_are_no_quantiti
     let text = "If one dose is missed, take two.";
     assert!(spans(text).iter().any(|s| s.starts_with("one")));
 }
+
+// Fact-check claims: dates, ages, moves with an object, counts of occurrences.
+
+#[test]
+fn a_year_after_a_month_name_is_a_year_even_before_a_noun_or_verb() {
+    // Regression: "December 25, 2021 ice storm" and "in March 2019 were" read as counts.
+    let text = "Shops were looted in a December 25, 2021 ice storm. Floods in March 2019 \
+                were blamed on dams, and a November 2018 march closed roads.";
+    let qs = extract(text);
+    for span in ["2021", "2019", "2018"] {
+        assert_eq!(find(text, &qs, span).kind, NumberKind::Year, "{span}");
+    }
+}
+
+#[test]
+fn a_modern_year_before_a_singular_noun_is_a_year() {
+    // Regression: "at a 2016 rally" was a count of rallies, and "lost 2018 re-election bid"
+    // a fall of 2018.
+    let text = "He spoke at a 2016 rally and lost 2018 re-election bid to a rival.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2016").kind, NumberKind::Year);
+    let bid = find(text, &qs, "2018");
+    assert_eq!(bid.kind, NumberKind::Year);
+    assert_eq!(bid.change, None);
+    // A plural noun, or an adjective before one, is still counted.
+    let text = "The town built 2000 new homes and sent 1500 letters; the bomb went off at \
+                1900 local time.";
+    let qs = extract(text);
+    for span in ["2000", "1500", "1900"] {
+        assert_eq!(find(text, &qs, span).kind, NumberKind::Cardinal, "{span}");
+    }
+}
+
+#[test]
+fn a_bound_after_aged_or_after_people_is_an_age_in_years() {
+    // Regression: "aged over 40", "pupils aged six to 10" and "children under 16" had no
+    // unit.
+    let text = "Men aged over 40, pupils aged six to 10 and children under 16 qualify, as do \
+                people aged between 18 and 25 and pensioners over 70.";
+    let qs = extract(text);
+    for span in [
+        "over 40",
+        "six to 10",
+        "under 16",
+        "between 18 and 25",
+        "over 70",
+    ] {
+        assert_eq!(
+            find(text, &qs, span).unit.as_deref(),
+            Some("year"),
+            "{span}"
+        );
+    }
+    // A bound after another noun is no age.
+    let text = "Parcels under 20 arrive first and flights over 12 are delayed.";
+    let qs = extract(text);
+    assert!(
+        qs.iter().all(|q| q.unit.is_none()),
+        "{:?}",
+        spans_of(text, &qs)
+    );
+}
+
+#[test]
+fn a_move_verb_with_its_object_before_by_gives_the_move() {
+    // Regression: "cut the town's annual budget by 12%" and "extend the opening hours by
+    // two hours" carried no move.
+    let text = "The council cut the town's annual budget by 12% and will extend the \
+                opening hours by two hours; it also raised the COVID-19 testing fee by $5.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "12%").change, Some(Change::Down));
+    assert_eq!(find(text, &qs, "two hours").change, Some(Change::Up));
+    assert_eq!(find(text, &qs, "$5").change, Some(Change::Up));
+    // "by" after a passive verb names who did it.
+    let text = "Sales rose as the shop was hit by 5 strikes.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "5").change, None);
+}
+
+#[test]
+fn a_number_in_a_phrase_of_its_own_is_not_the_size_of_the_move() {
+    // Regression: "added more debt in one year", "lost the use of a hand in one accident",
+    // "fell short of the 12 million target it had set" and "lost one of its three
+    // seats" each took the verb's move.
+    let text = "The state added more debt in one year than any other. She lost her sight in \
+                one eye. Output was lower than the 12 million tonnes it had planned. The \
+                party lost one of its three seats. Shares rose for six days.";
+    let qs = extract(text);
+    for span in ["one year", "one", "12 million tonnes", "three", "six days"] {
+        assert_eq!(find(text, &qs, span).change, None, "{span}");
+    }
+    // The move noun's own preposition still carries it.
+    let text = "A rise in sales of 10% followed a fall in prices of 4%.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "10%").change, Some(Change::Up));
+    assert_eq!(find(text, &qs, "4%").change, Some(Change::Down));
+}
+
+#[test]
+fn a_comparative_after_an_amount_says_which_way_it_differs() {
+    let text = "Women now live six years longer and the new hall is 20% smaller; two \
+                longer-range shots missed.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "six years").change, Some(Change::Up));
+    assert_eq!(find(text, &qs, "20%").change, Some(Change::Down));
+    assert_eq!(find(text, &qs, "two").change, None);
+}
+
+#[test]
+fn times_after_a_participle_counts_occurrences() {
+    // Regression: "a clip shared more than 5,000 times shows" was a multiplier.
+    let text = "A clip shared more than 5,000 times shows the crash, and one post viewed \
+                40 times was deleted.";
+    let qs = extract(text);
+    for span in ["more than 5,000 times", "40 times"] {
+        let q = find(text, &qs, span);
+        assert_eq!(q.kind, NumberKind::Cardinal, "{span}");
+        assert_eq!(q.unit.as_deref(), Some("times"), "{span}");
+    }
+    // A comparison after "times" stays a multiplier.
+    let text = "The agency recorded 20 times more complaints than last year.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "20 times").kind, NumberKind::Multiplier);
+}
+
+#[test]
+fn a_count_before_a_name_and_a_plural_acronym_or_a_coded_name_is_kept() {
+    // Regression: "9 Scottish MPs" and "48 H5N1 cases" lost their numbers as names.
+    let text = "Only 9 Scottish MPs voted and 48 H5N1 cases were found.";
+    let qs = extract(text);
+    assert_eq!(spans_of(text, &qs), vec!["9", "48"]);
+}
+
+#[test]
+fn a_month_and_day_written_with_a_slash_is_no_fraction() {
+    // Regression: "after 9/11" was read as 0.818.
+    let text = "Travel fell after 9/11 and the 7/22 attacks; a gene is 1/4096 of the genome \
+                and 3/4 of voters agreed.";
+    let qs = extract(text);
+    assert_eq!(spans_of(text, &qs), vec!["1/4096", "3/4"]);
+    assert!(close(find(text, &qs, "1/4096").value, 1.0 / 4096.0));
+}

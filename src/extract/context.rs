@@ -376,6 +376,80 @@ static YEAR_PREPOSITIONS: WordSet = WordSet::new(&[
     "spring", "autumn", "fall", "fiscal", "fy", "season", "class",
 ]);
 
+/// Words after four digits that go on counting rather than name a year's thing ("2000
+/// more", "1500 other").
+static NOT_YEAR_HEAD: WordSet = WordSet::new(&[
+    "more",
+    "fewer",
+    "less",
+    "other",
+    "new",
+    "extra",
+    "additional",
+    "further",
+    "per",
+    "each",
+    "apiece",
+    "times",
+    "than",
+    "of",
+    "out",
+    "up",
+    "down",
+    "over",
+    "under",
+    "odd",
+    "plus",
+    "local",
+    "hours",
+    "hrs",
+    "or",
+    "and",
+    "to",
+    "is",
+    "are",
+    "a",
+    "an",
+]);
+
+/// People named by their age group: "children under 18", "women over 55".
+const PEOPLE_BY_AGE: &[&str] = &[
+    "people",
+    "children",
+    "kids",
+    "adults",
+    "women",
+    "men",
+    "seniors",
+    "pensioners",
+    "boys",
+    "girls",
+    "teenagers",
+    "teens",
+    "youngsters",
+    "persons",
+    "patients",
+    "babies",
+    "infants",
+    "individuals",
+    "anyone",
+    "everyone",
+    "those",
+];
+
+/// Prepositions that open a phrase of their own between a move verb and a number:
+/// "added ... in one year", "increased with two wins", "lower than the target".
+static NOT_MOVE_PREPOSITIONS: WordSet = WordSet::new(&[
+    "in", "for", "during", "within", "with", "after", "before", "since", "than", "among", "across",
+    "per",
+]);
+
+/// Words that open a new clause: a move verb before them is not the one "by" belongs to.
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
+    "as", "and", "but", "while", "which", "that", "who", "when", "because", "after", "if", "was",
+    "were", "is", "are", "be", "been", "by", "to",
+]);
+
 /// Nouns that commonly follow a year used as a modifier ("the 2017 paper").
 static YEAR_MODIFIED: WordSet = WordSet::new(&[
     "and",
@@ -808,6 +882,10 @@ static DOWN_WORDS: WordSet = WordSet::new(&[
 ]);
 
 static UP_NOUNS: WordSet = WordSet::new(&[
+    "longer",
+    "larger",
+    "bigger",
+    "greater",
     "increase",
     "rise",
     "gain",
@@ -826,6 +904,8 @@ static UP_NOUNS: WordSet = WordSet::new(&[
     "jumps",
 ]);
 static DOWN_NOUNS: WordSet = WordSet::new(&[
+    "shorter",
+    "smaller",
     "decrease",
     "drop",
     "decline",
@@ -1220,6 +1300,12 @@ static NOT_COUNTED: WordSet = WordSet::new(&[
     "bst",
     "utc",
 ]);
+
+/// "MPs", "CEOs", "GPs": capitals and a plural "s".
+fn plural_acronym(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && b[b.len() - 1] == b's' && b[..b.len() - 1].iter().all(u8::is_ascii_uppercase)
+}
 
 /// A plural-looking noun: "goals", "countries", "people", "women".
 fn looks_plural(w: &str) -> bool {
@@ -2284,12 +2370,15 @@ impl<'a> Reader<'a> {
                 .rev()
                 .take(2)
                 .all(|p| p.kind != TokKind::Digits && words::small(&lower(text, p)).is_none())
-                && self.word_after(t.end).is_some_and(|(n, nw)| {
+                // ("56 COVID-19 deaths": past the name's digits; "5 British MPs": a plural
+                // acronym.)
+                && self.word_after(self.skip_name_tail(t.end)).is_some_and(|(n, nw)| {
                 n.space_before
                     && !n.newline_before
-                    && text[n.start..].starts_with(|c: char| c.is_ascii_lowercase())
-                    && looks_plural(&nw)
-                    && !NOT_COUNTED.contains(&nw)
+                    && ((text[n.start..].starts_with(|c: char| c.is_ascii_lowercase())
+                        && looks_plural(&nw)
+                        && !NOT_COUNTED.contains(&nw))
+                        || plural_acronym(n.text(text)))
                 }))
         {
             return Err(self.skip_name_tail(core.end));
@@ -2586,11 +2675,103 @@ impl<'a> Reader<'a> {
                 return true;
             }
         }
+        if self.after_month_name(start) {
+            return true;
+        }
         match next_tok(self.text, end) {
             Some(t) if !t.newline_before && t.kind == TokKind::Word => {
                 let raw = t.text(self.text);
                 let w = raw.to_ascii_lowercase();
-                raw.chars().next().is_some_and(char::is_uppercase) || YEAR_MODIFIED.contains(&w)
+                raw.chars().next().is_some_and(char::is_uppercase)
+                    || YEAR_MODIFIED.contains(&w)
+                    || self.singular_head_after(start, end)
+            }
+            _ => true,
+        }
+    }
+
+    /// "in September 2020 are caused", "a December 25, 2022 snow storm": four digits after
+    /// a capitalized month name (and a day and comma) are its year.
+    fn after_month_name(&self, start: usize) -> bool {
+        let text = self.text;
+        let toks = self.toks_before(start);
+        let n = toks.len();
+        let month_at = |t: &Tok| {
+            t.kind == TokKind::Word
+                && t.text(text).starts_with(|c: char| c.is_ascii_uppercase())
+                && t.end - t.start >= 3
+                && matches!(
+                    lower(text, t).as_str(),
+                    "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                        | "jan"
+                        | "feb"
+                        | "mar"
+                        | "apr"
+                        | "jun"
+                        | "jul"
+                        | "aug"
+                        | "sep"
+                        | "sept"
+                        | "oct"
+                        | "nov"
+                        | "dec"
+                )
+        };
+        if n >= 1 && month_at(&toks[n - 1]) {
+            return true;
+        }
+        n >= 3
+            && toks[n - 1].text(text) == ","
+            && toks[n - 2].kind == TokKind::Digits
+            && toks[n - 2].end - toks[n - 2].start <= 2
+            && month_at(&toks[n - 3])
+    }
+
+    /// "at a 2020 rally", "lost the 2019 re-election bid": a modern year before a singular
+    /// noun names the thing's year; a count needs a plural ("2020 ballots", "2000 new
+    /// homes", "1500 full-time jobs").
+    fn singular_head_after(&self, start: usize, end: usize) -> bool {
+        let text = self.text;
+        if !text[start..end]
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..2100).contains(&y))
+        {
+            return false;
+        }
+        let Some((t, w)) = self.word_after(end) else {
+            return false;
+        };
+        if !t.space_before
+            || looks_plural(&w)
+            || NOT_YEAR_HEAD.contains(&w)
+            || self.ex.units.match_at(text, t.start).is_some()
+        {
+            return false;
+        }
+        // The head may come a word later: skip a hyphenated compound ("re-election").
+        let mut p = t.end;
+        while text[p..].starts_with('-')
+            && let Some(n) = next_tok(text, p + 1)
+            && n.start == p + 1
+            && n.kind == TokKind::Word
+        {
+            p = n.end;
+        }
+        match next_tok(text, p) {
+            Some(n) if n.kind == TokKind::Word && !n.newline_before => {
+                let nw = lower(text, &n);
+                !looks_plural(&nw) && nw.as_str() != "of"
             }
             _ => true,
         }
@@ -3908,6 +4089,22 @@ impl<'a> Reader<'a> {
         if MULTIPLIER_FOLLOWERS.contains(&w) {
             return true;
         }
+        // "shared more than 1,000 times", "viewed 3 million times": after a participle that
+        // is no move, "times" counts occurrences.
+        if let Some(v) = self
+            .toks_before(start)
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|t| t.kind == TokKind::Word)
+            .map(|t| lower(self.text, t))
+            .find(|w| !HEDGE_WORDS_BEFORE_BY.contains(w))
+            && v.len() > 4
+            && v.ends_with("ed")
+            && move_word(&v).is_none()
+        {
+            return false;
+        }
         // A preposition, conjunction or time word goes on with the clause ("three times in
         // a row", "twice a week", "twice this season"); a name starts a title ("two times
         // Olympic champion"). A plain noun is what is multiplied ("ten times salary").
@@ -4926,14 +5123,32 @@ impl<'a> Reader<'a> {
         while p > 0 && b[p - 1] == b' ' {
             p -= 1;
         }
-        // Decide on the last byte first: "aged" and "of" end in d and f.
+        // Decide on the last byte first: "aged" and "of" end in d and f; the bounds "over",
+        // "under", "between", "from" in r, n, m.
+        let whole = m.core.plain_integer
+            || (m.core.notation == Notation::Words && m.core.value.fract() == 0.0);
         if p == m.start
             || p < 4
-            || !matches!(b[p - 1] | 0x20, b'd' | b'f')
-            || !m.core.plain_integer
+            || !matches!(b[p - 1] | 0x20, b'd' | b'f' | b'r' | b'n' | b'm' | b'e')
+            || !whole
             || !(1.0..=130.0).contains(&m.core.value)
         {
             return None;
+        }
+        // "aged over 55", "aged between 20 and 30": a bound between the age word and the
+        // number; "children under 18", "seniors over 85": a bound after people is an age.
+        if let Some(s) = word_ending_at(text, p, &["over", "under", "between", "from", "above"]) {
+            let mut q = s;
+            while q > 0 && b[q - 1] == b' ' {
+                q -= 1;
+            }
+            let bound = &text[s..p];
+            let age = q < s
+                && (word_ending_at(text, q, &["aged"]).is_some()
+                    || (!bound.eq_ignore_ascii_case("between")
+                        && !bound.eq_ignore_ascii_case("from")
+                        && word_ending_at(text, q, PEOPLE_BY_AGE).is_some()));
+            return age.then(|| self.ex.units.get_index("year")).flatten();
         }
         // (A bare "age 65" is left alone: suites disagree on whether "age" is in its span.)
         let age = word_ending_at(text, p, &["aged"]).is_some()
@@ -5872,6 +6087,42 @@ impl<'a> Reader<'a> {
         Some((inclusive, e))
     }
 
+    /// A move verb a few words before `by_start` with only its object between ("cut the
+    /// budget by"), within the clause.
+    fn move_verb_before_object(&self, by_start: usize) -> Option<Change> {
+        let text = self.text;
+        let mut pos = by_start;
+        for _ in 0..12 {
+            let t = super::lexer::prev_tok(text, pos)?;
+            pos = t.start;
+            match t.kind {
+                TokKind::Word => {
+                    let w = lower(text, &t);
+                    if let Some(change) = extend_word(&w) {
+                        return Some(change);
+                    }
+                    if let Some(change) = move_word(&w) {
+                        // (Comparatives and particles name no verb: "up", "lower".)
+                        let verb = w.ends_with("ed")
+                            || matches!(
+                                w.as_str(),
+                                "cut" | "cuts" | "shed" | "sheds" | "raise" | "raises" | "reduce"
+                            );
+                        return verb.then_some(change);
+                    }
+                    if CLAUSE_OPENERS.contains(&w) {
+                        return None;
+                    }
+                }
+                // "COVID-19", "Tories'": parts of a name or possessive in the object.
+                TokKind::Digits => {}
+                _ if matches!(t.text(text), "-" | "'" | "’") => {}
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// Up/down from a verb before the number or a noun after it.
     fn change_around(&self, start: usize, end: usize) -> Option<Change> {
         let text = self.text;
@@ -5899,6 +6150,8 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
+        // ("a rise in sales of 10%": a preposition farther back is the move's own.)
+        let mut only_fillers_seen = true;
         for t in toks.iter().rev() {
             if t.kind != TokKind::Word {
                 if t.text(text) == "%" {
@@ -5913,6 +6166,27 @@ impl<'a> Reader<'a> {
             // "grow to a massive 3,420": a move word before "to" names the new level, not a
             // move ("to be 15% lower" still says so after the number).
             if w == "to" {
+                break;
+            }
+            // "added ... in one year", "lost her sight in one eye", "lower than the four
+            // billion": a number in a phrase of its own is not the size of the move.
+            // (Not the "than" of a hedge left outside a range: "lost more than $2 to $43".)
+            if NOT_MOVE_PREPOSITIONS.contains(&w)
+                && only_fillers_seen
+                && !(w == "than"
+                    && self
+                        .prev_word(t.start)
+                        .is_some_and(|(_, p)| matches!(p.as_str(), "more" | "less" | "fewer")))
+            {
+                break;
+            }
+            only_fillers_seen &= matches!(w.as_str(), "the" | "just" | "only");
+            // "lost one of its two members": the whole the part is taken from.
+            if matches!(w.as_str(), "its" | "their" | "his" | "her" | "our" | "the")
+                && self
+                    .prev_word(t.start)
+                    .is_some_and(|(_, p)| p.as_str() == "of")
+            {
                 break;
             }
             // "added a 30 degree homer": after an article the number belongs to a noun
@@ -5947,9 +6221,22 @@ impl<'a> Reader<'a> {
                 return Some(change);
             }
         }
+        // "reduced the official death toll by 97%", "extend match time by 10 minutes": the
+        // verb and its object come before "by".
+        if let Some(t) = toks.last()
+            && t.kind == TokKind::Word
+            && lower(text, t).as_str() == "by"
+            && let Some(change) = self.move_verb_before_object(t.start)
+        {
+            return Some(change);
+        }
         if let Some((t, w)) = self.word_after(end) {
             // "30 million shares up for sale"
             if w == "up" && self.word_after(t.end).is_some_and(|(_, n)| n == "for") {
+                return None;
+            }
+            // ("two longer-range efforts": a comparative inside a compound is no move.)
+            if text[t.end..].starts_with('-') {
                 return None;
             }
             if UP_NOUNS.contains(&w) {
@@ -6048,6 +6335,20 @@ fn elided_move(text: &str, from: usize, to: usize) -> bool {
         && super::lexer::prev_tok(text, to).is_some_and(|t| {
             t.kind == TokKind::Word && text[t.start..t.end].eq_ignore_ascii_case("by")
         })
+}
+
+/// Verbs of lengthening or shortening, only a move with "by" after their object ("extend
+/// match time by 10 minutes").
+fn extend_word(w: &str) -> Option<Change> {
+    match w {
+        "extended" | "extend" | "extends" | "lengthened" | "lifted" | "hiked" | "boosted" => {
+            Some(Change::Up)
+        }
+        "shortened" | "shorten" | "shortens" | "slashed" | "trimmed" | "lowered" | "curbed" => {
+            Some(Change::Down)
+        }
+        _ => None,
+    }
 }
 
 /// "Oct. " or "feb. " right before `start`: an abbreviated month and its dot.

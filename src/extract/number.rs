@@ -403,14 +403,28 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
         let end = end + slash - 1;
         let de = digits_end(text, end + 1);
         // Up to three digits, or a power of ten ("1/1000", "1/10000").
+        let den_digits = de.saturating_sub(end + 1);
+        let den: f64 = text[end + 1..de].parse().unwrap_or(0.0);
+        // ("1/1024": one part in a larger whole, but not a month and year: "1/2020".)
+        let one_in_many = value == 1.0 && den_digits <= 6 && !(1900.0..2100.0).contains(&den);
         let denominator_ok = de > end + 1
-            && (de - end - 1 <= 3
-                || (de - end - 1 <= 6
+            && (den_digits <= 3
+                || one_in_many
+                || (den_digits <= 6
                     && bytes[end + 1] == b'1'
                     && bytes[end + 2..de].iter().all(|&c| c == b'0')));
-        let date_like = bytes.get(de) == Some(&b'/');
+        // "9/11": a month and a day no fraction is written with (denominators 11, 13, 14,
+        // 17-19, 21-23, 26-31) names a date.
+        let day_of_month = int_len <= 2
+            && den_digits == 2
+            && (1.0..=12.0).contains(&value)
+            && value.fract() == 0.0
+            && matches!(
+                den as u32,
+                11 | 13 | 14 | 17 | 18 | 19 | 21 | 22 | 23 | 26..=31
+            );
+        let date_like = bytes.get(de) == Some(&b'/') || day_of_month;
         if denominator_ok && !date_like {
-            let den: f64 = text[end + 1..de].parse().unwrap_or(0.0);
             if den > 0.0 {
                 return Ok(Some(NumCore {
                     start,
