@@ -6171,8 +6171,8 @@ impl<'a> Reader<'a> {
             // "added ... in one year", "lost her sight in one eye", "lower than the four
             // billion": a number in a phrase of its own is not the size of the move.
             // (Not the "than" of a hedge left outside a range: "lost more than $2 to $43".)
-            if NOT_MOVE_PREPOSITIONS.contains(&w)
-                && only_fillers_seen
+            if only_fillers_seen
+                && NOT_MOVE_PREPOSITIONS.contains(&w)
                 && !(w == "than"
                     && self
                         .prev_word(t.start)
