@@ -2590,3 +2590,19 @@ fn a_month_and_day_written_with_a_slash_is_no_fraction() {
     assert_eq!(spans_of(text, &qs), vec!["1/4096", "3/4"]);
     assert!(close(find(text, &qs, "1/4096").value, 1.0 / 4096.0));
 }
+
+#[test]
+fn a_list_needs_and_or_or_to_lend_its_unit_and_a_power_after_a_times_sign_is_no_range() {
+    let text = "The odds ratio was 2.30, 95% CI 1.03–5.13; doses were 1, 5 or 10 mg.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2.30").unit, None);
+    assert_eq!(find(text, &qs, "1").unit.as_deref(), Some("mg"));
+    let text = "Its width is (0.04–0.10)×10-10m.";
+    let qs = extract(text);
+    assert!(
+        qs.iter()
+            .all(|q| q.qualifier != Qualifier::Range || q.value < 1.0),
+        "{qs:?}"
+    );
+    assert!(qs.iter().any(|q| close(q.value, 1e-10)), "{qs:?}");
+}

@@ -1961,6 +1961,27 @@ impl<'a> Reader<'a> {
         let mut start = cand;
         let mut currency: Option<usize> = None;
         let mut core = core;
+        // "(0.04–0.10)×10-10m": a power of ten after a times sign, its exponent's minus
+        // flattened to a hyphen, is no range 10-10.
+        if core.plain_integer
+            && &text[cand..core.end] == "10"
+            && text[..cand].trim_end_matches(' ').ends_with('×')
+            && let Some(sign) = ['-', '−']
+                .into_iter()
+                .find(|&c| text[core.end..].starts_with(c))
+        {
+            let p = core.end + sign.len_utf8();
+            let e = p + bytes[p..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if (1..=2).contains(&(e - p))
+                && let Ok(exp) = text[p..e].parse::<i32>()
+            {
+                core.value = 10f64.powi(-exp);
+                core.end = e;
+                core.half_unit = 0.0;
+                core.notation = Notation::PowerOfTen;
+                core.plain_integer = false;
+            }
+        }
         // "4.2153(4) Å", "1.1(2) wt%": the uncertainty of the last digits in brackets
         // belongs to the decimal it follows (the unit comes after it).
         if !core.plain_integer
@@ -5538,6 +5559,9 @@ impl<'a> Reader<'a> {
             return None;
         }
         let mut p = end;
+        // A list ends with "and" or "or" before its last item ("1, 5 or 10 μg/L");
+        // "odds ratio 2.30, 95% CI" is no list.
+        let mut joined = false;
         for _ in 0..5 {
             let mut t = self.tok_after(p)?;
             if t.kind == TokKind::Punct && t.text(text) == "," {
@@ -5545,6 +5569,7 @@ impl<'a> Reader<'a> {
             }
             if t.kind == TokKind::Word && matches!(lower(text, &t).as_str(), "and" | "or") {
                 t = self.tok_after(t.end)?;
+                joined = true;
             }
             if t.kind != TokKind::Digits {
                 return None;
@@ -5552,6 +5577,7 @@ impl<'a> Reader<'a> {
             let c = parse_digits(text, t.start).ok()??;
             let q = skip_inline_space(text, c.end);
             if q - c.end <= 1
+                && joined
                 && let Some(u) = self.ex.units.match_at(text, q)
             {
                 let unit = self.ex.units.unit(u.unit);
