@@ -2606,3 +2606,21 @@ fn a_list_needs_and_or_or_to_lend_its_unit_and_a_power_after_a_times_sign_is_no_
     );
     assert!(qs.iter().any(|q| close(q.value, 1e-10)), "{qs:?}");
 }
+
+#[test]
+fn a_spaced_capital_f_or_c_is_a_temperature_only_in_a_sentence_about_one() {
+    let text = "The capacitor stored 2.5 F at 5 V.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2.5").unit, None);
+    for (text, span) in [
+        ("Highs of 35 C are expected.", "35 C"),
+        ("Ice has a 0 C melting point.", "0 C"),
+    ] {
+        let qs = extract(text);
+        assert_eq!(
+            find(text, &qs, span).unit.as_deref(),
+            Some("degC"),
+            "{text}"
+        );
+    }
+}

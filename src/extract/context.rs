@@ -3606,10 +3606,16 @@ impl<'a> Reader<'a> {
                 && !text[u.end + 1..].starts_with(|c: char| c.is_alphanumeric());
             let word_follows = self.next_is_plain_word(u.end);
             let glued = p == m.end;
+            // "the stored charge was 2.5 F": a spaced capital F or C is a temperature only
+            // in a sentence about one (see `scale_letter_names_something`).
+            let scale_letter = !glued
+                && matches!(surface, "F" | "C")
+                && !text[m.start..].starts_with(['-', '−', '+'])
+                && self.scale_letter_names_something(p);
             let ok = if wordlike {
                 glued || !word_follows
             } else {
-                !possessive
+                !possessive && !scale_letter
             };
             // "£5 million pounds" keeps the symbol's currency; a second currency is not added.
             // A number that already has money keeps it ("£5 million pounds").
@@ -5255,6 +5261,7 @@ impl<'a> Reader<'a> {
             "celsius",
             "fahrenheit",
             "boil",
+            "melt",
             "heat",
             "chill",
             "thaw",
