@@ -2624,3 +2624,30 @@ fn a_spaced_capital_f_or_c_is_a_temperature_only_in_a_sentence_about_one() {
         );
     }
 }
+
+#[test]
+fn a_few_or_several_tens_of_a_unit_is_a_vague_magnitude() {
+    let text = "The plume rose a few tens of metres, and electrons reached several tens of MeV.";
+    let qs = extract(text);
+    let q = find(text, &qs, "a few tens of metres");
+    assert_eq!(q.qualifier, Qualifier::Vague);
+    assert!(close(q.interval.low, 20.0) && close(q.interval.high, 50.0));
+    assert_eq!(
+        find(text, &qs, "several tens of MeV").unit.as_deref(),
+        Some("MeV")
+    );
+    // "tens of thousands" stays the vague plural.
+    let text = "A few tens of thousands of people came.";
+    let qs = extract(text);
+    assert!(qs.iter().any(|q| close(q.interval.low, 10_000.0)), "{qs:?}");
+}
+
+#[test]
+fn from_before_a_signed_approximate_range_starts_its_claim() {
+    let text = "Boron grew from ∼20 ppm to ∼180 ppm.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "from ∼20 ppm to ∼180 ppm").qualifier,
+        Qualifier::Range
+    );
+}

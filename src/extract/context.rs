@@ -1578,6 +1578,13 @@ impl<'a> Reader<'a> {
         {
             hedge = Some(htext);
             start = hstart;
+            // "from ∼20 ppm to ∼180 ppm": the range's "from" or "between" before a sign.
+            if let Some((t, w)) = self.prev_word(hstart)
+                && matches!(w.as_str(), "from" | "between")
+                && text[t.end..hstart].chars().all(|c| c == ' ')
+            {
+                start = t.start;
+            }
         }
         // The hedge or bound before the number ("well above 2004's average" bounds the
         // year's figure, not the year).
@@ -3412,8 +3419,19 @@ impl<'a> Reader<'a> {
             }
         }
         let (st, sw) = self.word_after(end)?;
+        // "a few tens of centimetres", "several tens of MeV": tens as the scale.
+        // ("a few tens of thousands" is read by the vague plural.)
+        let tens_of = sw == "tens"
+            && self.word_after(st.end).is_some_and(|(of_t, w)| {
+                w == "of"
+                    && self
+                        .word_after(of_t.end)
+                        .is_none_or(|(_, n)| words::scale(n.trim_end_matches('s')).is_none())
+            });
         let scale = if sw == "dozen" {
             12.0
+        } else if tens_of {
+            10.0
         } else {
             words::scale(&sw)?
         };
