@@ -3996,8 +3996,22 @@ impl<'a> Reader<'a> {
     fn label_list_after_plural(&self, start: usize, end: usize) -> Option<usize> {
         let text = self.text;
         let bytes = text.as_bytes();
-        // Cheap rejection first: a list goes on with a comma, a space and a word, or a dash.
-        if !matches!(bytes.get(end), Some(b',' | b' ' | b'-' | 0xE2)) {
+        // Cheap rejection first: a list goes on with a comma and a digit, "and", "or", "&",
+        // or a dash.
+        let rest = &bytes[end..];
+        let after_comma = match rest {
+            [b',', b' ', r @ ..] => r,
+            [b',', r @ ..] => r,
+            [b' ', r @ ..] => r,
+            [b'-' | 0xE2, ..] => rest,
+            _ => return None,
+        };
+        if !(after_comma.first().is_some_and(u8::is_ascii_digit)
+            || after_comma.starts_with(b"and ")
+            || after_comma.starts_with(b"or ")
+            || after_comma.starts_with(b"& ")
+            || matches!(after_comma.first(), Some(b'-' | 0xE2)))
+        {
             return None;
         }
         let (pt, pw) = self.prev_word(start)?;
