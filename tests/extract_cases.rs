@@ -2651,3 +2651,18 @@ fn from_before_a_signed_approximate_range_starts_its_claim() {
         Qualifier::Range
     );
 }
+
+#[test]
+fn a_gerund_heading_the_sentence_with_its_own_object_is_no_move_of_the_number() {
+    // Regression: "Will cutting taxes bring 40,000 homes?" read a fall of 40,000 homes.
+    let text = "Will cutting taxes bring 40,000 homes? Raising fees saved 300 posts.";
+    let qs = extract(text);
+    for span in ["40,000 homes", "300"] {
+        assert_eq!(find(text, &qs, span).change, None, "{span}");
+    }
+    // A gerund right before the number, or after "is", still moves it.
+    let text = "Cutting 300 posts, the firm grew. The firm is cutting 200 posts.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "300").change, Some(Change::Down));
+    assert_eq!(find(text, &qs, "200").change, Some(Change::Down));
+}

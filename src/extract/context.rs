@@ -6245,6 +6245,7 @@ impl<'a> Reader<'a> {
             {
                 break;
             }
+            let nearest_word = only_fillers_seen;
             only_fillers_seen &= matches!(w.as_str(), "the" | "just" | "only");
             // "lost one of its two members": the whole the part is taken from.
             if matches!(w.as_str(), "its" | "their" | "his" | "her" | "our" | "the")
@@ -6281,6 +6282,21 @@ impl<'a> Reader<'a> {
             if let Some(change) = move_word(&w) {
                 // "a cost-cutting plan saved £75m": a move word in a compound modifies a noun.
                 if char_before(text, t.start) == Some('-') {
+                    break;
+                }
+                // "Will cutting emissions create 250,000 jobs?": a gerund heading the
+                // sentence, with its own object, is the subject, not the number's move.
+                if !nearest_word
+                    && w.ends_with("ing")
+                    && (self.sentence_initial(t.start)
+                        || self.prev_word(t.start).is_some_and(|(_, p)| {
+                            matches!(p.as_str(), "will" | "would" | "can" | "could" | "does")
+                                && self.sentence_initial(
+                                    super::lexer::prev_tok(text, t.start)
+                                        .map_or(t.start, |p| p.start),
+                                )
+                        }))
+                {
                     break;
                 }
                 return Some(change);
