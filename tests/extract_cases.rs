@@ -2666,3 +2666,14 @@ fn a_gerund_heading_the_sentence_with_its_own_object_is_no_move_of_the_number() 
     assert_eq!(find(text, &qs, "300").change, Some(Change::Down));
     assert_eq!(find(text, &qs, "200").change, Some(Change::Down));
 }
+
+#[test]
+fn a_number_after_from_is_the_old_level_not_the_move() {
+    // Regression: "up from March's 3.1%" and "fallen from the peak of $80" took the move.
+    let text = "Pay rose 3.4%, up from March's 3.1%. Oil has fallen from the peak of $80 set \
+                in May.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "3.4%").change, Some(Change::Up));
+    assert_eq!(find(text, &qs, "3.1%").change, None);
+    assert_eq!(find(text, &qs, "$80").change, None);
+}

@@ -6229,8 +6229,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             // "grow to a massive 3,420": a move word before "to" names the new level, not a
-            // move ("to be 15% lower" still says so after the number).
-            if w == "to" {
+            // move ("to be 15% lower" still says so after the number); "up from November's
+            // 4.2%", "fallen from the record of $55.67": the old level.
+            if w == "to" || w == "from" {
                 break;
             }
             // "added ... in one year", "lost her sight in one eye", "lower than the four
