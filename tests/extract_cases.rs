@@ -2677,3 +2677,36 @@ fn a_number_after_from_is_the_old_level_not_the_move() {
     assert_eq!(find(text, &qs, "3.1%").change, None);
     assert_eq!(find(text, &qs, "$80").change, None);
 }
+
+#[test]
+fn over_a_span_of_time_after_an_amount_is_the_period() {
+    // Regression: "£300m over 12 years" and "Over 10 years, ..." read "more than".
+    let text = "The fund will pay £300m over 12 years. Over 10 years, the plan adds jobs. He \
+                was jailed for over 10 years.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "12 years").qualifier, Qualifier::Exact);
+    assert_eq!(find(text, &qs, "10 years").qualifier, Qualifier::Exact);
+    assert_eq!(
+        find(text, &qs, "over 10 years").qualifier,
+        Qualifier::MoreThan
+    );
+}
+
+#[test]
+fn a_hedge_word_before_an_ordinal_is_a_preposition() {
+    // Regression: "a win over fifth seed" was "more than fifth".
+    let text = "She earned a win over fifth seed Ana and wrote about 2nd century Rome.";
+    let qs = extract(text);
+    assert_eq!(spans_of(text, &qs), vec!["fifth", "2nd"]);
+}
+
+#[test]
+fn a_span_of_time_before_a_move_noun_is_its_period() {
+    // Regression: "nine month losses" and "its biggest one-day fall" were moves.
+    let text = "Its nine month losses grew after its biggest one-day fall; they play catch up \
+                with four games.";
+    let qs = extract(text);
+    for span in ["nine month", "one-day", "four"] {
+        assert_eq!(find(text, &qs, span).change, None, "{span}");
+    }
+}

@@ -1591,7 +1591,14 @@ impl<'a> Reader<'a> {
         let possessive_year = m.kind == NumberKind::Year
             && (text[m.end..].starts_with("'s") || text[m.end..].starts_with("’s"));
         if qualifier != Qualifier::Range && !possessive_year {
-            if let Some((q, hstart, htext)) = self.bound_or_hedge_before(m.start) {
+            if let Some((q, hstart, htext)) = self
+                .bound_or_hedge_before(m.start)
+                // ("a win over sixth-seeded Volandri", "anything about 1st century
+                // history": before an ordinal the word is a preposition.)
+                .filter(|(_, hstart, htext)| {
+                    m.kind != NumberKind::Ordinal && !self.over_a_period(*hstart, htext, &m)
+                })
+            {
                 qualifier = q;
                 hedge = Some(htext);
                 start = hstart;
@@ -5823,6 +5830,35 @@ impl<'a> Reader<'a> {
 
     /// The hedge before `start`, where a bound before an approximation makes the bound
     /// the claim: "below ∼100 °C", "up to around 650 K", "less than about 10".
+    /// "raise £4bn over 10 years", "Over 10 years, it would add": "over" before a span of
+    /// time after an amount, or heading the sentence before a comma, is the period the
+    /// amount accrues over, not "more than" ("jailed for over 10 years").
+    fn over_a_period(&self, hstart: usize, htext: &str, m: &Measured) -> bool {
+        if !htext.eq_ignore_ascii_case("over") {
+            return false;
+        }
+        let Some(u) = m.unit else { return false };
+        if !matches!(
+            self.ex.units.unit(u).id.as_str(),
+            "year" | "month" | "week" | "day" | "decade"
+        ) {
+            return false;
+        }
+        let text = self.text;
+        if self.sentence_initial(hstart) {
+            return text[m.end..].starts_with(',');
+        }
+        // After an amount: "£4bn over", "by 5% over", "2 million over".
+        super::lexer::prev_tok(text, hstart).is_some_and(|t| match t.kind {
+            TokKind::Digits => true,
+            TokKind::Word => {
+                char_before(text, t.start).is_some_and(|c| c.is_ascii_digit())
+                    || words::scale(&lower(text, &t)).is_some()
+            }
+            _ => t.text(text) == "%",
+        })
+    }
+
     fn bound_or_hedge_before(&self, start: usize) -> Option<(Qualifier, usize, String)> {
         let (q, hstart, htext) = self.hedge_before(start)?;
         if q == Qualifier::Approx
@@ -6313,6 +6349,20 @@ impl<'a> Reader<'a> {
             return Some(change);
         }
         if let Some((t, w)) = self.word_after(end) {
+            // "six month losses", "a three-year decline": a span of time before the move
+            // noun is its period, not its size.
+            if super::lexer::prev_tok(text, end).is_some_and(|p| {
+                p.kind == TokKind::Word
+                    && matches!(
+                        lower(text, &p).as_str(),
+                        "month" | "months" | "year" | "years" | "week" | "weeks" | "day" | "days"
+                    )
+            }) && (UP_NOUNS.contains(&w) || DOWN_NOUNS.contains(&w))
+                && !w.ends_with("er")
+                && !matches!(w.as_str(), "more" | "less" | "fewer" | "up" | "down")
+            {
+                return None;
+            }
             // "30 million shares up for sale"
             if w == "up" && self.word_after(t.end).is_some_and(|(_, n)| n == "for") {
                 return None;
@@ -6636,7 +6686,7 @@ static PHRASAL_UP: WordSet = WordSet::new(&[
     "added", "showed", "show", "turned", "turn", "lined", "opened", "tied", "used", "use", "uses",
     "using", "ate", "eaten", "eat", "eats", "held", "hold", "holds", "backed", "stepped",
     "cleared", "snapped", "scooped", "mopped", "beefed", "built", "build", "builds", "stacked",
-    "totted", "hang", "hangs", "hung",
+    "totted", "hang", "hangs", "hung", "catch", "catches", "caught", "catching",
 ]);
 
 /// How much the second number of a range was scaled ("5 million" -> 1e6).
