@@ -2710,3 +2710,14 @@ fn a_span_of_time_before_a_move_noun_is_its_period() {
         assert_eq!(find(text, &qs, span).change, None, "{span}");
     }
 }
+
+#[test]
+fn a_slash_between_two_percentages_pairs_them() {
+    let text = "Selection gave 46%/62% lower incidence; see item a/3 too.";
+    let found = spans(text);
+    assert!(
+        found.contains(&"46%") && found.contains(&"62%"),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"3"), "{found:?}");
+}

@@ -2098,7 +2098,8 @@ impl<'a> Reader<'a> {
                 || c == '_'
                 || c == '#'
                 || c == '@'
-                || c == '/'
+                // ("46%/62% lower": a slash between two percentages pairs them.)
+                || (c == '/' && char_before(text, start - 1) != Some('%'))
                 || c == ')'
             {
                 return Err(self.skip_name_tail(core.end));
