@@ -2721,3 +2721,11 @@ fn a_slash_between_two_percentages_pairs_them() {
     );
     assert!(!found.contains(&"3"), "{found:?}");
 }
+
+#[test]
+fn ph_written_before_its_value_is_the_unit() {
+    let text = "The buffer was kept at pH 7.4, then at pH 7–8.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "pH 7.4").unit.as_deref(), Some("pH"));
+    assert_eq!(find(text, &qs, "pH 7–8").qualifier, Qualifier::Range);
+}

@@ -91,9 +91,11 @@ fn submission(ctx: &Ctx, text: &str, idx: &CharIndex, qi: usize, q: &Quantity) -
         span = Span::new(span.start, span.start + head.trim_end().len());
     }
     // A noun before the number that names what is measured ("age 19", "aged 70") is
-    // MeasEval's MeasuredProperty, and the number alone its Quantity (no unit).
+    // MeasEval's MeasuredProperty, and the number alone its Quantity (no unit); a scale
+    // named before its value ("pH 7.4") is the unit inside the Quantity.
     let property_word = q.unit_span.is_some_and(|u| {
         u.start == span.start
+            && q.unit.as_deref() != Some("pH")
             && u.end <= q.value_span.end
             && slice(text, u).chars().all(char::is_alphabetic)
             && q.unit.as_deref().is_some_and(|id| {
@@ -546,7 +548,8 @@ Unit and modifier classes (entities, properties and relations are out of scope):
 - Our span is the whole claim span (hedges and comparators included, as in MeasEval spans). For a
   counted noun (no unit, or a count unit) the noun is cut off: in MeasEval it is the
   MeasuredEntity, and count spans are the number only. A word before the number that we read
-  as its unit ("age 19") is cut off too, with no unit: in MeasEval it is the MeasuredProperty.
+  as its unit ("age 19") is cut off too, with no unit: in MeasEval it is the MeasuredProperty
+  ("pH 7.4" keeps its scale: MeasEval's unit is "pH").
 - **Unit**: our `unit_text` (as written; counted nouns give none) must equal the gold unit string
   of the gold Quantity our quantity is aligned to. The official code aligns a submission to
   whichever overlapping gold comes last in its SQL join; we align to the best-overlapping gold.

@@ -3681,6 +3681,18 @@ impl<'a> Reader<'a> {
         } else if !money_already && let Some(year) = self.age_before(&m) {
             // "aged 35", "over the age of 21": years of age.
             m.unit = Some(year);
+        } else if !money_already
+            && m.core.value <= 14.0
+            && m.start >= 3
+            && text.as_bytes()[m.start - 1] == b' '
+            && let Some(ph) = self.ex.units.get_index("pH")
+            && let Some(w) = word_ending_at(text, m.start.saturating_sub(1), &["ph"])
+                .filter(|&w| &text[w..m.start] == "pH ")
+        {
+            // "at pH 7.4", "pH 7–8": the scale named before its value.
+            m.start = w;
+            m.unit_span = Some(Span::new(w, w + 2));
+            m.unit = Some(ph);
         } else if !money_already && let Some((year, word)) = self.age_word_before(&m) {
             // "age 87" reads as one claim: the word is its unit, as "$" is a currency's.
             if let Some(w) = word {
