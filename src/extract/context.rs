@@ -3682,14 +3682,14 @@ impl<'a> Reader<'a> {
             // "aged 35", "over the age of 21": years of age.
             m.unit = Some(year);
         } else if !money_already
-            && m.core.value <= 14.0
             && m.start >= 3
-            && text.as_bytes()[m.start - 1] == b' '
+            && text.as_bytes()[m.start - 3..m.start] == *b"pH "
+            && m.core.value <= 14.0
+            && (m.start == 3 || !text.as_bytes()[m.start - 4].is_ascii_alphanumeric())
             && let Some(ph) = self.ex.units.get_index("pH")
-            && let Some(w) = word_ending_at(text, m.start.saturating_sub(1), &["ph"])
-                .filter(|&w| &text[w..m.start] == "pH ")
         {
             // "at pH 7.4", "pH 7–8": the scale named before its value.
+            let w = m.start - 3;
             m.start = w;
             m.unit_span = Some(Span::new(w, w + 2));
             m.unit = Some(ph);
