@@ -2729,3 +2729,19 @@ fn ph_written_before_its_value_is_the_unit() {
     assert_eq!(find(text, &qs, "pH 7.4").unit.as_deref(), Some("pH"));
     assert_eq!(find(text, &qs, "pH 7–8").qualifier, Qualifier::Range);
 }
+
+#[test]
+fn a_counted_noun_may_follow_a_name_or_be_a_plural_acronym() {
+    // Regression: "five Scottish MPs", "40 CEOs" and "48 COVID-19 deaths" counted nothing.
+    let text = "Only five Scottish MPs, 40 CEOs and 48 COVID-19 deaths were noted.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "five").unit_text.as_deref(),
+        Some("Scottish MPs")
+    );
+    assert_eq!(find(text, &qs, "40").unit_text.as_deref(), Some("CEOs"));
+    assert_eq!(find(text, &qs, "48").unit.as_deref(), Some("deaths"));
+    // A name before a singular word is still no count.
+    let text = "He bought the Galaxy 9 Plus.";
+    assert!(extract(text).is_empty());
+}

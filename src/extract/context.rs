@@ -3827,7 +3827,21 @@ impl<'a> Reader<'a> {
                 break;
             }
             let capital = raw.starts_with(|c: char| c.is_uppercase());
-            if i == 0 && capital && digits && !looks_plural(&w) {
+            // ("9 Scottish MPs", "300 US shareholders": a name before a plural noun.)
+            if i == 0
+                && capital
+                && digits
+                && !looks_plural(&w)
+                && !plural_acronym(raw)
+                && (singular
+                    || !next_tok(text, self.skip_name_tail(t.end)).is_some_and(|n| {
+                        n.kind == TokKind::Word
+                            && !n.newline_before
+                            && (plural_acronym(n.text(text))
+                                || (n.text(text).starts_with(|c: char| c.is_ascii_lowercase())
+                                    && looks_plural(&lower(text, &n))))
+                    }))
+            {
                 // "iPhone 11 Pro", "Windows 10 Home": a name, not a count (but "1,307,000
                 // Americans" counts people).
                 return None;
@@ -3838,9 +3852,12 @@ impl<'a> Reader<'a> {
             }
             first.get_or_insert(t.start);
             // "first-team players": a hyphenated compound is one word of the phrase.
+            // ("48 COVID-19 deaths": a capitalized name keeps its digits.)
             let mut t_end = t.end;
             while text[t_end..].starts_with('-')
-                && text[t_end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+                && text[t_end + 1..].starts_with(|c: char| {
+                    c.is_ascii_alphabetic() || (capital && c.is_ascii_digit())
+                })
             {
                 t_end = next_tok(text, t_end + 1).map_or(t_end, |n| n.end);
             }
@@ -3855,7 +3872,7 @@ impl<'a> Reader<'a> {
             if singular {
                 continue;
             }
-            if looks_plural(&w) {
+            if looks_plural(&w) || plural_acronym(t.text(text)) {
                 return Some(Span::new(first?, t.end));
             }
         }
@@ -6308,7 +6325,7 @@ impl<'a> Reader<'a> {
             // "added a 30 degree homer": after an article the number belongs to a noun
             // phrase, not to the verb ("rose a further 2%" is still a move).
             if (w == "a" || w == "an")
-                && !next_tok(text, t.end).is_some_and(|n| {
+                && !next_tok(text, self.skip_name_tail(t.end)).is_some_and(|n| {
                     n.kind == TokKind::Word && MOVE_ADJECTIVES.contains(&lower(text, &n))
                 })
             {
