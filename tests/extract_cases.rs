@@ -2745,3 +2745,14 @@ fn a_counted_noun_may_follow_a_name_or_be_a_plural_acronym() {
     let text = "He bought the Galaxy 9 Plus.";
     assert!(extract(text).is_empty());
 }
+
+#[test]
+fn a_flattened_positive_exponent_after_a_times_sign_is_a_power_of_ten() {
+    let text = "The column density is 2.23 × 1019 m−2 and the loss 6 × 106 kg s−1.";
+    let qs = extract(text);
+    assert!(qs.iter().any(|q| close(q.value, 2.23e19)), "{qs:?}");
+    assert!(qs.iter().any(|q| close(q.value, 6e6)), "{qs:?}");
+    // A relay and a quadrat keep their plain numbers.
+    let text = "She ran the 4 × 100 m relay in a 2 × 2 m box.";
+    assert!(extract(text).iter().all(|q| q.value <= 100.0));
+}

@@ -158,6 +158,26 @@ fn times_power(text: &str, pos: usize) -> Option<(f64, usize)> {
     Some((10f64.powi(-exp), e))
 }
 
+/// "2.23 × 1019 m−2", "6 × 106 kg": after a mantissa from 1 to 10 and a times sign, a
+/// superscript exponent lost in copying leaves "10" glued to one or two digits (3 and
+/// up; "4 × 100 m" is a relay). The scale and the end.
+fn flattened_positive_power(text: &str, pos: usize) -> Option<(f64, usize)> {
+    let p = skip_inline_space(text, pos);
+    let p = skip_inline_space(
+        text,
+        p + text[p..].strip_prefix('×').map(|_| '×'.len_utf8())?,
+    );
+    let q = p + text[p..].strip_prefix("10").map(|_| 2)?;
+    let e = digits_end(text, q);
+    let bytes = text.as_bytes();
+    if !(1..=2).contains(&(e - q)) || bytes[q] == b'0' || matches!(bytes.get(e), Some(b'.' | b','))
+    {
+        return None;
+    }
+    let exp: i32 = text[q..e].parse().ok()?;
+    (exp >= 3).then(|| (10f64.powi(exp), e))
+}
+
 fn glyph_fraction(c: char) -> Option<f64> {
     Some(match c {
         '½' => 0.5,
@@ -318,7 +338,12 @@ pub fn parse_digits(text: &str, start: usize) -> Result<Option<NumCore>, Skip> {
         }
     }
     // 8.6 × 10^10
-    if let Some((scale, e)) = times_power(text, end) {
+    if let Some((scale, e)) = times_power(text, end).or_else(|| {
+        (1.0..10.0)
+            .contains(&value)
+            .then(|| flattened_positive_power(text, end))
+            .flatten()
+    }) {
         return Ok(Some(NumCore {
             start,
             end: e,
