@@ -5220,12 +5220,20 @@ impl<'a> Reader<'a> {
             p -= 1;
         }
         // Decide on the last byte first: "aged" and "of" end in d and f; the bounds "over",
-        // "under", "between", "from" in r, n, m.
+        // "under", "between", "from", "above" in er, en, om, ve.
         let whole = m.core.plain_integer
             || (m.core.notation == Notation::Words && m.core.value.fract() == 0.0);
         if p == m.start
             || p < 4
-            || !matches!(b[p - 1] | 0x20, b'd' | b'f' | b'r' | b'n' | b'm' | b'e')
+            || !matches!(
+                (b[p - 2] | 0x20, b[p - 1] | 0x20),
+                (b'e', b'd')
+                    | (b'o', b'f')
+                    | (b'e', b'r')
+                    | (b'e', b'n')
+                    | (b'o', b'm')
+                    | (b'v', b'e')
+            )
             || !whole
             || !(1.0..=130.0).contains(&m.core.value)
         {
@@ -6373,26 +6381,21 @@ impl<'a> Reader<'a> {
         // verb and its object come before "by".
         if let Some(t) = toks.last()
             && t.kind == TokKind::Word
-            && lower(text, t).as_str() == "by"
+            && text[t.start..t.end].eq_ignore_ascii_case("by")
             && let Some(change) = self.move_verb_before_object(t.start)
         {
             return Some(change);
         }
         if let Some((t, w)) = self.word_after(end) {
-            // "six month losses", "a three-year decline": a span of time before the move
-            // noun is its period, not its size.
-            if super::lexer::prev_tok(text, end).is_some_and(|p| {
-                p.kind == TokKind::Word
-                    && matches!(
-                        lower(text, &p).as_str(),
-                        "month" | "months" | "year" | "years" | "week" | "weeks" | "day" | "days"
-                    )
-            }) && (UP_NOUNS.contains(&w) || DOWN_NOUNS.contains(&w))
-                && !w.ends_with("er")
-                && !matches!(w.as_str(), "more" | "less" | "fewer" | "up" | "down")
-            {
-                return None;
-            }
+            // One look-up in both lists (most words are neither).
+            let change = if UP_NOUNS.contains(&w) {
+                Some(Change::Up)
+            } else if DOWN_NOUNS.contains(&w) {
+                Some(Change::Down)
+            } else {
+                None
+            };
+            change?;
             // "30 million shares up for sale"
             if w == "up" && self.word_after(t.end).is_some_and(|(_, n)| n == "for") {
                 return None;
@@ -6401,12 +6404,28 @@ impl<'a> Reader<'a> {
             if text[t.end..].starts_with('-') {
                 return None;
             }
-            if UP_NOUNS.contains(&w) {
-                return Some(Change::Up);
+            // "six month losses", "a three-year decline": a span of time before the move
+            // noun is its period, not its size.
+            if !w.ends_with("er")
+                && !matches!(w.as_str(), "more" | "less" | "fewer" | "up" | "down")
+                && super::lexer::prev_tok(text, end).is_some_and(|p| {
+                    p.kind == TokKind::Word
+                        && matches!(
+                            lower(text, &p).as_str(),
+                            "month"
+                                | "months"
+                                | "year"
+                                | "years"
+                                | "week"
+                                | "weeks"
+                                | "day"
+                                | "days"
+                        )
+                })
+            {
+                return None;
             }
-            if DOWN_NOUNS.contains(&w) {
-                return Some(Change::Down);
-            }
+            return change;
         }
         None
     }
