@@ -2756,3 +2756,14 @@ fn a_flattened_positive_exponent_after_a_times_sign_is_a_power_of_ten() {
     let text = "She ran the 4 × 100 m relay in a 2 × 2 m box.";
     assert!(extract(text).iter().all(|q| q.value <= 100.0));
 }
+
+#[test]
+fn the_amount_after_a_move_noun_and_than_is_the_same_kind_of_move() {
+    // Regression: "a smaller rise than the £2bn seen in May" lost its rise when "than" was
+    // made to stop the look-back ("lower than the 12 million target" stays no move).
+    let text = "Lending grew by £1bn, a smaller rise than the £2bn seen in May. Output was \
+                lower than the 12 million tonnes planned.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "£2bn").change, Some(Change::Up));
+    assert_eq!(find(text, &qs, "12 million tonnes").change, None);
+}

@@ -6318,6 +6318,19 @@ impl<'a> Reader<'a> {
                         .prev_word(t.start)
                         .is_some_and(|(_, p)| matches!(p.as_str(), "more" | "less" | "fewer")))
             {
+                // ("a smaller increase than the £5.1bn seen in December": the other amount
+                // is the same kind of move.)
+                if w == "than"
+                    && let Some((_, p)) = self.prev_word(t.start)
+                    && !p.ends_with("er")
+                {
+                    if UP_NOUNS.contains(&p) {
+                        return Some(Change::Up);
+                    }
+                    if DOWN_NOUNS.contains(&p) {
+                        return Some(Change::Down);
+                    }
+                }
                 break;
             }
             let nearest_word = only_fillers_seen;
