@@ -2767,3 +2767,19 @@ fn the_amount_after_a_move_noun_and_than_is_the_same_kind_of_move() {
     assert_eq!(find(text, &qs, "£2bn").change, Some(Change::Up));
     assert_eq!(find(text, &qs, "12 million tonnes").change, None);
 }
+
+#[test]
+fn a_move_in_thousands_then_a_level_in_millions_is_no_range() {
+    // Regression: "fell by 600,000 to 5.9 million" was one range.
+    let text = "The audience fell by 400,000 to 3.8 million.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "400,000").change, Some(Change::Down));
+    assert!(close(find(text, &qs, "3.8 million").value, 3.8e6));
+    // Without a change verb the two ends stay one range.
+    let text = "Estimates run from 400,000 to 3.8 million.";
+    let qs = extract(text);
+    assert_eq!(
+        find(text, &qs, "from 400,000 to 3.8 million").qualifier,
+        Qualifier::Range
+    );
+}

@@ -4618,14 +4618,17 @@ impl<'a> Reader<'a> {
             return None;
         }
         // "the total fell 11,000 to 813,200": after a change verb, a far end ten times the
-        // near one is the new level (a range of a move is written with close ends).
+        // near one (or with a scale word the near one lacks) is the new level (a range of a move is written with close ends).
         if to_word
             && !intro
             && !between
             && m.unit.is_none()
             && second.unit.is_none()
             && m.core.value > 0.0
-            && second.core.value >= 10.0 * m.core.value
+            && (second.core.value >= 10.0 * m.core.value
+                // "fell by 600,000 to 5.9 million": a near end in thousands written out
+                // does not share the far end's scale word.
+                || (second.scaled && !m.scaled && m.core.value >= 1000.0))
             && self.change_verb_before(m.start)
         {
             return None;
