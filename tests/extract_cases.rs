@@ -2783,3 +2783,25 @@ fn a_move_in_thousands_then_a_level_in_millions_is_no_range() {
         Qualifier::Range
     );
 }
+
+#[test]
+fn a_currency_sign_after_an_amount_is_not_the_prefix_of_the_next_one() {
+    // Regression: "7€" took the euro sign of "19€" as its prefix, and the two spans overlapped.
+    let text = "Tickets were 19€ 7€ or 9€, and 10 $ 30 $ at the door.";
+    let qs = extract(text);
+    let spans: Vec<_> = qs.iter().map(|q| &text[q.span.start..q.span.end]).collect();
+    assert_eq!(spans, vec!["19€", "7€", "9€", "10 $", "30 $"], "{qs:?}");
+    assert!(qs.iter().all(|q| q.unit.as_deref().is_some()));
+    // A sign glued to the next number is that number's prefix, not a unit of the year.
+    let text = "We will spend by 2030 £45bn more.";
+    let qs = extract(text);
+    assert_eq!(find(text, &qs, "2030").kind, NumberKind::Year);
+    assert_eq!(find(text, &qs, "£45bn").unit.as_deref(), Some("GBP"));
+}
+
+#[test]
+fn a_score_after_a_multi_byte_symbol_does_not_panic() {
+    // Regression: the look-back for another score sliced inside "£".
+    let text = "They paid £3-1 odds, then £ 6-3 7-5.";
+    let _ = extract(text);
+}

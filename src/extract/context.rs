@@ -29,6 +29,9 @@ pub struct Reader<'a> {
     /// The last `word_after` asked for and its answer: the rules of one candidate often
     /// look at the word after the same place (unit, bound, change, counted noun).
     after: std::cell::Cell<(usize, Option<(Tok, Lower)>)>,
+    /// Where the last quantity found ends: a symbol before it belongs to that quantity
+    /// ("19€ 7€": the first euro sign is not the second amount's prefix).
+    taken_until: std::cell::Cell<usize>,
 }
 
 /// A number with its scale, currency and unit, before range and hedge.
@@ -1351,7 +1354,13 @@ impl<'a> Reader<'a> {
             before: std::cell::Cell::new(toks_before(text, 0, 0)),
             before_at: std::cell::Cell::new(usize::MAX),
             after: std::cell::Cell::new((usize::MAX, None)),
+            taken_until: std::cell::Cell::new(0),
         }
+    }
+
+    /// Text before `end` belongs to a quantity already found.
+    pub fn set_taken_until(&self, end: usize) {
+        self.taken_until.set(end);
     }
 
     /// Up to `MAX_BEFORE` tokens ending at or before `pos`, nearest last (cached).
@@ -1595,8 +1604,11 @@ impl<'a> Reader<'a> {
                 .bound_or_hedge_before(m.start)
                 // ("a win over sixth-seeded Volandri", "anything about 1st century
                 // history": before an ordinal the word is a preposition.)
+                // (Nor a hedge word that ends the quantity before: "3 times over ½".)
                 .filter(|(_, hstart, htext)| {
-                    m.kind != NumberKind::Ordinal && !self.over_a_period(*hstart, htext, &m)
+                    m.kind != NumberKind::Ordinal
+                        && *hstart >= self.taken_until.get()
+                        && !self.over_a_period(*hstart, htext, &m)
                 })
             {
                 qualifier = q;
@@ -1974,6 +1986,7 @@ impl<'a> Reader<'a> {
         };
         let mut start = cand;
         let mut currency: Option<usize> = None;
+        let bare_core = core;
         let mut core = core;
         // "(0.04–0.10)×10-10m": a power of ten after a times sign, its exponent's minus
         // flattened to a hyphen, is no range 10-10.
@@ -2017,7 +2030,13 @@ impl<'a> Reader<'a> {
                 core.end = close + 1;
             }
         }
-        if let Some((cstart, unit)) = self.ex.units.currency_prefix_before(text, cand) {
+        let taken = self.taken_until.get();
+        if let Some((cstart, unit)) = self
+            .ex
+            .units
+            .currency_prefix_before(text, cand)
+            .filter(|&(cstart, _)| cstart >= taken)
+        {
             (start, currency) = self.country_dollar(cstart, unit);
         } else if let Some(sp) = char_before(text, cand)
             && matches!(sp, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
@@ -2025,6 +2044,7 @@ impl<'a> Reader<'a> {
                 .ex
                 .units
                 .currency_prefix_before(text, cand - sp.len_utf8())
+                .filter(|&(cstart, _)| cstart >= taken)
         {
             // "$ 75 million", "US$ 4.7 billion", "Rs 500": a currency symbol and a space.
             (start, currency) = self.country_dollar(cstart, unit);
@@ -2039,15 +2059,27 @@ impl<'a> Reader<'a> {
             start = cand;
         }
         if currency.is_none() {
-            if let Some((cstart, unit, scale)) = self.currency_code_before(cand, &core) {
+            if let Some((cstart, unit, scale)) = self
+                .currency_code_before(cand, &core)
+                .filter(|&(cstart, _, _)| cstart >= taken)
+            {
                 currency = Some(unit);
                 start = cstart;
                 core.value *= scale;
                 core.half_unit *= scale;
-            } else if let Some((cstart, unit)) = self.currency_name_before(cand, &core) {
+            } else if let Some((cstart, unit)) = self
+                .currency_name_before(cand, &core)
+                .filter(|&(cstart, _)| cstart >= taken)
+            {
                 currency = Some(unit);
                 start = cstart;
             }
+        }
+        // ("5 C $ 8": a country letter of the quantity before is not this one's.)
+        if start < taken {
+            start = cand;
+            currency = None;
+            core = bare_core;
         }
         // A minus sign that is not a hyphen inside a name or a range ("∼–1‰": an en dash
         // glued after an approximation or comparison sign is a minus too).
@@ -2062,7 +2094,10 @@ impl<'a> Reader<'a> {
             let before_sign = char_before(text, sign_at);
             let sign_word = word_ending_at(text, sign_at, &["minus", "negative"]);
             let money_before_sign = if currency.is_none() {
-                self.ex.units.currency_prefix_before(text, sign_at)
+                self.ex
+                    .units
+                    .currency_prefix_before(text, sign_at)
+                    .filter(|&(cstart, _)| cstart >= taken)
             } else {
                 None
             };
@@ -3638,10 +3673,13 @@ impl<'a> Reader<'a> {
                 && matches!(surface, "F" | "C")
                 && !text[m.start..].starts_with(['-', '−', '+'])
                 && self.scale_letter_names_something(p);
+            // "by 2008 £60bn": a currency sign glued to the next number is its prefix.
+            let prefixes_next = self.ex.units.unit(u.unit).is_currency()
+                && text[u.end..].starts_with(|c: char| c.is_ascii_digit());
             let ok = if wordlike {
                 glued || !word_follows
             } else {
-                !possessive && !scale_letter
+                !possessive && !scale_letter && !prefixes_next
             };
             // "£5 million pounds" keeps the symbol's currency; a second currency is not added.
             // A number that already has money keeps it ("£5 million pounds").
@@ -3682,7 +3720,7 @@ impl<'a> Reader<'a> {
             // "aged 35", "over the age of 21": years of age.
             m.unit = Some(year);
         } else if !money_already
-            && m.start >= 3
+            && m.start >= 3 + self.taken_until.get()
             && text.as_bytes()[m.start - 3..m.start] == *b"pH "
             && m.core.value <= 14.0
             && (m.start == 3 || !text.as_bytes()[m.start - 4].is_ascii_alphanumeric())
@@ -3693,7 +3731,10 @@ impl<'a> Reader<'a> {
             m.start = w;
             m.unit_span = Some(Span::new(w, w + 2));
             m.unit = Some(ph);
-        } else if !money_already && let Some((year, word)) = self.age_word_before(&m) {
+        } else if !money_already
+            && let Some((year, word)) = self.age_word_before(&m)
+            && word.is_none_or(|w| w.start >= self.taken_until.get())
+        {
             // "age 87" reads as one claim: the word is its unit, as "$" is a currency's.
             if let Some(w) = word {
                 m.start = w.start;
@@ -6852,7 +6893,8 @@ fn season_start(text: &str, core: NumCore) -> Option<NumCore> {
 /// across spaces and brackets only? Sets of a match are written in a row.
 fn score_pair_beside(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    let is_dash = |i: usize| bytes[i] == b'-' || text[i..].starts_with('–');
+    // (On bytes: `i` may fall inside a multi-byte character such as "£".)
+    let is_dash = |i: usize| bytes[i] == b'-' || bytes[i..].starts_with("–".as_bytes());
     // Before: "... 6-3 " / "... 6-3 (" / "(7-5) ".
     let mut i = start;
     while i > 0 && matches!(bytes[i - 1], b' ' | b'(' | b')') {
