@@ -441,11 +441,17 @@ const PEOPLE_BY_AGE: &[&str] = &[
 ];
 
 /// Prepositions that open a phrase of their own between a move verb and a number:
-/// "added ... in one year", "increased with two wins", "lower than the target".
+/// "added ... in one year", "increased with two wins", "lower than the target". They count
+/// next to the number; farther back ("rose in value by 3%") only `PHRASE_PREPOSITIONS` do.
 static NOT_MOVE_PREPOSITIONS: WordSet = WordSet::new(&[
     "in", "for", "during", "within", "with", "after", "before", "since", "than", "among", "across",
     "per",
 ]);
+
+/// The prepositions of `NOT_MOVE_PREPOSITIONS` that end the move's reach wherever they stand:
+/// "lowered payouts for up to 50,000", "lowered after 12 years".
+static PHRASE_PREPOSITIONS: WordSet =
+    WordSet::new(&["for", "after", "since", "before", "during", "among"]);
 
 /// Words that open a new clause: a move verb before them is not the one "by" belongs to.
 static CLAUSE_OPENERS: WordSet = WordSet::new(&[
@@ -1361,6 +1367,10 @@ impl<'a> Reader<'a> {
     /// Text before `end` belongs to a quantity already found.
     pub fn set_taken_until(&self, end: usize) {
         self.taken_until.set(end);
+    }
+
+    pub fn taken_until(&self) -> usize {
+        self.taken_until.get()
     }
 
     /// Up to `MAX_BEFORE` tokens ending at or before `pos`, nearest last (cached).
@@ -6403,12 +6413,7 @@ impl<'a> Reader<'a> {
             {
                 return None;
             }
-            // "lowered payouts for up to 50,000", "lowered after 12 years": a preposition
-            // starts a phrase the move does not reach.
-            if matches!(
-                w.as_str(),
-                "for" | "after" | "since" | "before" | "during" | "among"
-            ) {
+            if PHRASE_PREPOSITIONS.contains(&w) {
                 break;
             }
             if let Some(change) = move_word(&w) {
@@ -6957,6 +6962,13 @@ mod tests {
         for (phrase, _) in HEDGES {
             let last = phrase.rsplit(' ').next().unwrap_or(phrase);
             assert!(HEDGE_LAST_WORDS.contains(last), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn prepositions_that_stop_a_move_anywhere_also_stop_it_next_to_the_number() {
+        for w in PHRASE_PREPOSITIONS.words() {
+            assert!(NOT_MOVE_PREPOSITIONS.contains(w), "{w}");
         }
     }
 }

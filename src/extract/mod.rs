@@ -268,7 +268,6 @@ impl Extractor {
         let mut out = Vec::new();
         let reader = Reader::new(self, text);
         let mut pos = 0;
-        let mut taken_until = 0;
         while pos < bytes.len() {
             let Some((cand, is_digit)) = next_candidate(text, pos) else {
                 break;
@@ -276,13 +275,12 @@ impl Extractor {
             match reader.read_at(cand, is_digit) {
                 // (A reading that reaches back into the quantity before it is dropped:
                 // quantities never overlap. The rules avoid it; this keeps the promise.)
-                context::Outcome::Found(q) if q.span.start < taken_until => {
+                context::Outcome::Found(q) if q.span.start < reader.taken_until() => {
                     pos = q.span.end.max(cand + 1);
                 }
                 context::Outcome::Found(q) => {
                     pos = q.span.end.max(cand + 1);
-                    taken_until = q.span.end;
-                    reader.set_taken_until(taken_until);
+                    reader.set_taken_until(q.span.end);
                     out.push(*q);
                 }
                 context::Outcome::SkipTo(end) => pos = end.max(cand + 1),
